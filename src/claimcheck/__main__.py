@@ -1,0 +1,7 @@
+"""``python -m claimcheck`` runs the command-line tool."""
+
+import sys
+
+from ._cli import main
+
+sys.exit(main())

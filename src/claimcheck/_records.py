@@ -1,0 +1,103 @@
+"""The immutable records that flow between claimcheck's stages."""
+
+from __future__ import annotations
+
+import math
+
+import attrs
+
+__all__ = ["Document", "Quantity", "Span"]
+
+Number = int | float
+
+
+def _num(value: Number | None) -> Number | None:
+    """Keep integral figures as ``int`` (reports print ``23``, not ``23.0``); infinity is ``None``."""
+    if isinstance(value, float):
+        if math.isinf(value) or math.isnan(value):
+            return None
+        if value.is_integer() and abs(value) < 2**63:
+            return int(value)
+    return value
+
+
+@attrs.frozen
+class Quantity:
+    """A figure found in text, as an interval of the values it allows.
+
+    ``low``/``high`` are the bounds; ``None`` means that side is open (no bound): "more than
+    500" is ``low=500, high=None, low_inclusive=False``. The parser reports the interval the words
+    state; knowledge such as "a count is never negative" is applied later, by the verdicts.
+    ``stated`` is the figure as written (``600`` for "about 600", ``24`` for "two dozen"), or
+    ``None`` where the words give no single figure (ranges, "tens of thousands").
+    ``qualifier`` names the interval rule: ``exact``, ``at_least``, ``more_than``, ``at_most``,
+    ``less_than``, ``approximate``, ``range``, ``vague``. ``kind`` says what the figure is:
+    ``count``, ``money``, ``percent``, ``fraction``, ``ordinal``, ``year``, ``date``, ``time``,
+    ``age``, ``duration``, ``measure``. ``unit`` is what it measures where the text says
+    (``"USD"``, ``"percent"``, ``"km"``, ``"years"``). ``start``/``end`` are offsets into the text
+    parsed, ``text`` the figure's own words (``text == source[start:end]``). ``iso`` carries the
+    normalised form of dates, years and clock times (``"2002-05-23"``, ``"--05-23"``, ``"16:37"``).
+
+    >>> q = Quantity(low=500, high=None, low_inclusive=False, high_inclusive=True, stated=500,
+    ...              qualifier="more_than", kind="count", unit=None, start=0, end=13,
+    ...              text="more than 500")
+    >>> q.contains(501), q.contains(500)
+    (True, False)
+    """
+
+    low: Number | None = attrs.field(converter=_num)
+    high: Number | None = attrs.field(converter=_num)
+    low_inclusive: bool
+    high_inclusive: bool
+    stated: Number | None = attrs.field(converter=_num)
+    qualifier: str
+    kind: str
+    unit: str | None
+    start: int
+    end: int
+    text: str
+    iso: str | None = None
+
+    def contains(self, value: float) -> bool:
+        """Whether ``value`` lies inside the interval."""
+        if self.low is not None and (value < self.low or (value == self.low and not self.low_inclusive)):
+            return False
+        return not (
+            self.high is not None and (value > self.high or (value == self.high and not self.high_inclusive))
+        )
+
+    @property
+    def is_point(self) -> bool:
+        """True when the interval holds exactly one value."""
+        return self.low is not None and self.low == self.high
+
+
+@attrs.frozen
+class Span:
+    """A labelled stretch ``[start, end)`` of a document's text (site furniture, a caption...)."""
+
+    start: int
+    end: int
+    label: str
+
+
+@attrs.frozen
+class Document:
+    """An article as read: its text exactly as decoded, its metadata, and its site furniture.
+
+    ``published`` is an ISO date or partial date (``"2002-03-14"``, ``"2002"``) or ``None``.
+    ``furniture`` lists the spans that are page furniture (menus, link lists, widgets); claims
+    are never taken from them. ``error`` is set, and ``text`` empty, when the input could not be
+    read; such a document still appears in every report.
+    """
+
+    id: str
+    text: str
+    path: str | None = None
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    encoding: str | None = None
+    furniture: tuple[Span, ...] = ()
+    error: str | None = None
