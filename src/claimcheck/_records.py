@@ -6,7 +6,7 @@ import math
 
 import attrs
 
-__all__ = ["Document", "Quantity", "Span"]
+__all__ = ["Claim", "Cluster", "Document", "Link", "Quantity", "Span", "SumCheck"]
 
 Number = int | float
 
@@ -101,3 +101,88 @@ class Document:
     encoding: str | None = None
     furniture: tuple[Span, ...] = ()
     error: str | None = None
+
+
+@attrs.frozen
+class Claim:
+    """A figure with what it counts, what happened, where, when and according to whom.
+
+    ``start``/``end`` locate the figure's words in the document's text. ``subject`` is the
+    counted thing as written ("N. Korean asylum-seekers") and ``subject_key`` its normal form
+    ("north korean asylum seeker"); ``category`` sorts it (``person``, ``place``, ...).
+    ``predicate`` is the canonical event (``enter``, ``return``...) and ``verb`` the words used.
+    ``when`` is an ISO date or partial date resolved against the document's date. ``scope``
+    holds markers such as ``exclusive`` ("another group") and ``cumulative`` ("so far").
+    """
+
+    id: str
+    document: str
+    quantity: Quantity
+    kind: str
+    subject: str | None
+    subject_key: str
+    category: str
+    predicate: str | None
+    verb: str | None
+    object: str | None
+    object_key: str
+    when: str | None
+    according_to: str | None
+    negated: bool
+    hedged: bool
+    scope: tuple[str, ...]
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+
+    @property
+    def start(self) -> int:
+        """Offset of the figure's first character in the document."""
+        return self.quantity.start
+
+    @property
+    def end(self) -> int:
+        """Offset just past the figure's last character in the document."""
+        return self.quantity.end
+
+
+@attrs.frozen
+class Link:
+    """Two claims judged to be about the same fact, with the verdict and its reasons.
+
+    ``relation`` is ``agree``, ``compatible`` or ``conflict``; ``flag`` marks a discrepancy
+    between sources; ``score`` in [0, 1] is the confidence that both speak of one fact, and
+    ``evidence`` lists the terms it adds up from.
+    """
+
+    a: str
+    b: str
+    relation: str
+    flag: bool
+    score: float
+    explanation: str
+    evidence: tuple[tuple[str, float], ...] = ()
+
+
+@attrs.frozen
+class Cluster:
+    """Claims about one fact, with the interval all compatible claims allow together."""
+
+    id: str
+    claims: tuple[str, ...]
+    low: Number | None
+    high: Number | None
+    low_inclusive: bool
+    high_inclusive: bool
+    outliers: tuple[str, ...]
+    summary: str
+
+
+@attrs.frozen
+class SumCheck:
+    """Parts inside one article checked against the total they should add up to."""
+
+    parts: tuple[str, ...]
+    total: str
+    relation: str
+    explanation: str

@@ -1,0 +1,495 @@
+"""Claims from documents: what a figure counts, what happened, where, when, according to whom.
+
+For every sentence outside the site furniture, each figure of a claimable kind (counts of
+people or things, money, percentages, ages, measures) becomes a :class:`Claim`. The counted
+thing is the noun phrase after the figure; the event is the lexicon phrase (``events.txt``)
+of the clause the counted thing belongs to; attribution, negation, hedging and scope come from
+``cues.txt``; time from :mod:`claimcheck._timeref`. Rows of fact boxes ("2001 - 583" under a
+heading, above "Source: NIS") are claims too, with the heading as the counted thing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import attrs
+
+from ._documents import document_sentences
+from ._lexicon import Lexicon
+from ._phrases import PhraseMatcher
+from ._quantities import DEFAULT_TOLERANCE, parse_quantities
+from ._records import Claim, Document, Quantity
+from ._timeref import resolve_when
+
+__all__ = ["CLAIM_KINDS", "extract", "normalise_phrase"]
+
+CLAIM_KINDS = frozenset({"count", "money", "percent", "age", "measure"})
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+_AUX = frozenset(
+    "have has had having are is was were be been being will would could can may might must "
+    "did do does shall should".split()
+)
+_NP_STOP = frozenset(
+    "who whom which that whose and or but nor in at on from to into with by for as after before since "
+    "during than while when where because if though although about around over under near via "
+    "inside outside across through between among against toward towards despite without within "
+    "not also now then still already".split()
+) | _AUX
+_DETERMINERS = frozenset("the a an its their his her our your this that these those some".split())
+_LEAD_SKIP = frozenset("to into in at from for inside across toward towards past onto through".split())
+_PRONOUNS = frozenset("he she they it we i".split())
+_MAX_NP = 6
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    text: str
+    lower: str
+    start: int
+    end: int
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[0].isupper()
+
+
+@attrs.frozen
+class _Lexicons:
+    events: PhraseMatcher
+    cues: PhraseMatcher
+    aliases: dict[str, str]
+    categories: dict[str, str]
+    calendar: frozenset[str]
+
+
+def _build(lexicon: Lexicon) -> _Lexicons:
+    aliases: dict[str, str] = {}
+    categories: dict[str, str] = {}
+    for row in lexicon.table("things"):
+        aliases[row["alias"]] = row["canonical"]
+        if row.get("category"):
+            categories[row["canonical"] or row["alias"]] = row["category"]
+            categories[row["alias"]] = row["category"]
+    return _Lexicons(
+        events=PhraseMatcher((r["phrase"], r["predicate"]) for r in lexicon.table("events")),
+        cues=PhraseMatcher((r["phrase"], r["type"]) for r in lexicon.table("cues")),
+        aliases=aliases,
+        categories=categories,
+        calendar=frozenset(r["word"].lower() for r in lexicon.table("calendar")),
+    )
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def normalise_phrase(text: str | None, lexicon: Lexicon | None = None) -> str:
+    """The comparable form of a noun phrase: lower case, aliases applied, singular, no articles.
+
+    >>> normalise_phrase("N. Korean asylum-seekers")
+    'north korean asylum seeker'
+    >>> normalise_phrase("the Beijing offices of the United Nations")
+    'beijing office of united nations'
+    """
+    if not text:
+        return ""
+    lex = (lexicon or Lexicon.default()).compiled("claims.lexicons", _build)
+    words = re.findall(r"[a-z0-9]+\.?", text.lower().replace("-", " ").replace("’", "'"))
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        pair = f"{words[i].rstrip('.')} {words[i + 1].rstrip('.')}" if i + 1 < len(words) else None
+        if pair and pair in lex.aliases:
+            out.append(lex.aliases[pair])
+            i += 2
+            continue
+        word = words[i]
+        if word not in lex.aliases:
+            word = word.rstrip(".")
+        if word in lex.aliases:
+            out.append(lex.aliases[word])
+        elif word not in _DETERMINERS and word != "s":
+            out.append(_singular(word))
+        i += 1
+    return " ".join(w for w in out if w)
+
+
+def _category(subject: str | None, key: str, lex: _Lexicons) -> str:
+    if not subject:
+        return "unknown"
+    words = key.split()
+    for n in (2, 1):
+        if len(words) >= n and " ".join(words[-n:]) in lex.categories:
+            return lex.categories[" ".join(words[-n:])]
+    head = subject.split()[-1]
+    if head[:1].isupper() and head.lower().endswith(("ans", "ese", "is", "ians", "ish")):
+        return "person"
+    return "unknown"
+
+
+def _words(text: str, offset: int) -> list[_Word]:
+    return [_Word(m.group(), m.group().lower(), offset + m.start(), offset + m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _index_after(words: Sequence[_Word], position: int) -> int:
+    for i, word in enumerate(words):
+        if word.start >= position:
+            return i
+    return len(words)
+
+
+def _noun_phrase(words: Sequence[_Word], i: int, lex: _Lexicons, allow_of: bool = False) -> tuple[int, int]:
+    """Word range ``[i, j)`` of the noun phrase starting at ``i`` (possibly empty)."""
+    j = i
+    took_of = False
+    while j < len(words) and j - i < _MAX_NP:
+        word = words[j]
+        if word.text == "." and j > i and len(words[j - 1].text) <= 2 and words[j - 1].capitalised:
+            j += 1  # "N. Korean", "Ms. Kang"
+            continue
+        if not word.is_word or word.text.isdigit():
+            break
+        if allow_of and not took_of and word.lower == "of" and j > i:
+            took_of = True
+            j += 1
+            continue
+        if word.lower in _NP_STOP or word.lower in lex.events or word.lower in lex.calendar:
+            break
+        if not word.capitalised and word.lower.endswith(("ing", "ed")) and j > i:
+            break
+        j += 1
+    while j > i and (words[j - 1].lower in _DETERMINERS or words[j - 1].lower == "of"):
+        j -= 1
+    return i, j
+
+
+def _phrase_text(text: str, words: Sequence[_Word], i: int, j: int, base: int) -> str | None:
+    if j <= i:
+        return None
+    start = i
+    while start < j and words[start].lower in _DETERMINERS:
+        start += 1
+    if start >= j:
+        return None
+    return text[words[start].start - base: words[j - 1].end - base]
+
+
+def _subject_range(words: Sequence[_Word], quantity: Quantity, lex: _Lexicons) -> tuple[int, int]:
+    i = _index_after(words, quantity.end)
+    if i < len(words) and words[i].lower == "of":
+        i += 1
+        if i < len(words) and words[i].lower in {"the", "them", "those", "these"}:
+            i += 1
+    return _noun_phrase(words, i, lex)
+
+
+def _is_verbish(word: _Word, lex: _Lexicons) -> bool:
+    return word.lower in _AUX or word.lower in lex.events or (
+        not word.capitalised and word.lower.endswith(("ed", "ing"))
+    )
+
+
+def _main_clause_start(words: Sequence[_Word], np_end: int, lex: _Lexicons) -> int | None:
+    """Where the main clause resumes after a relative or participle clause on the subject."""
+    if np_end >= len(words):
+        return None
+    first = words[np_end]
+    if first.lower in {"who", "which", "that", "whom"}:
+        k = np_end + 1
+    elif not first.capitalised and first.lower.endswith("ing"):
+        k = np_end
+    else:
+        return None
+    while k < len(words) and _is_verbish(words[k], lex):
+        k += 1
+    for j in range(k + 1, len(words)):
+        word, previous = words[j], words[j - 1]
+        if previous.lower in {"to", "and", "or", "by", "of", "for", "not"}:
+            continue
+        if word.lower in _AUX or (word.lower in lex.events and not word.lower.endswith("ing")):
+            return j
+    return None
+
+
+def _choose_event(
+    words: Sequence[_Word], events: list[tuple[int, int, str]], q_index: int, np_end: int, lex: _Lexicons
+) -> tuple[int, int, str] | None:
+    main = _main_clause_start(words, np_end, lex)
+    if main is not None:
+        for event in events:
+            if event[0] >= main:
+                return event
+    after = [e for e in events if e[0] >= np_end]
+    if after:
+        return after[0]
+    before = [e for e in events if e[1] <= q_index]
+    return before[-1] if before else None
+
+
+def _object_range(words: Sequence[_Word], start: int, skip: tuple[int, int], lex: _Lexicons) -> tuple[int, int]:
+    i = start
+    if skip[0] <= i < skip[1] or (i < len(words) and i == skip[0]):
+        i = skip[1]
+    while i < len(words) and (words[i].lower in _LEAD_SKIP or words[i].lower in _DETERMINERS
+                              or words[i].text in {"“", "”", '"', "'", "‘", "’"}):
+        i += 1
+    if skip[0] <= i < skip[1]:
+        i = skip[1]
+        while i < len(words) and words[i].lower in _LEAD_SKIP | _DETERMINERS:
+            i += 1
+    return _noun_phrase(words, i, lex, allow_of=True)
+
+
+def _speaker_before(words: Sequence[_Word], k: int) -> tuple[int, int] | None:
+    """Words of the speaker ending just before the saying verb at ``k``."""
+    j = k
+    while j > 0 and (words[j - 1].lower in _AUX or words[j - 1].lower.endswith("ly")):
+        j -= 1
+    if j > 0 and words[j - 1].text == ",":
+        for back in range(j - 2, max(j - 16, -1), -1):
+            if words[back].text == ",":
+                j = back
+                break
+        else:
+            return None
+    i = j
+    while i > 0 and j - i < 8:
+        word = words[i - 1]
+        if not word.is_word and word.text != ".":
+            break
+        if word.lower in {"that", "and", "but", "when", "after", "because", "as", "while", "comes"}:
+            break
+        i -= 1
+    return (i, j) if i < j else None
+
+
+def _speaker_after(words: Sequence[_Word], k: int) -> tuple[int, int] | None:
+    i = k
+    j = i
+    while j < len(words) and j - i < 8 and (words[j].is_word or words[j].text == "."):
+        if words[j].lower in {"that", "in", "on", "to", "who"} and j > i:
+            break
+        j += 1
+    return (i, j) if j > i else None
+
+
+def _valid_speaker(words: Sequence[_Word], span: tuple[int, int]) -> bool:
+    content = [w for w in words[span[0]:span[1]] if w.is_word and w.lower not in _DETERMINERS]
+    return bool(content) and content[0].lower not in {"there", "it", "this"}
+
+
+@attrs.define
+class _Context:
+    """What extraction remembers from sentence to sentence in one document."""
+
+    last_speaker: str | None = None
+    first_claim_seen: bool = False
+
+
+def _attribution(
+    text: str, base: int, words: Sequence[_Word], cues: list[tuple[int, int, str]], q_index: int, ctx: _Context
+) -> str | None:
+    best: tuple[int, str] | None = None
+    for i, j, kind in cues:
+        span: tuple[int, int] | None = None
+        if kind == "source" and j <= q_index + 8:
+            span = _speaker_after(words, j)
+        elif kind == "said":
+            if i > q_index:
+                span = _speaker_after(words, j) if i > 0 and words[i - 1].text == "," and (
+                    j < len(words) and words[j].capitalised) else _speaker_before(words, i)
+            else:
+                span = _speaker_before(words, i)
+        if span is None or not _valid_speaker(words, span):
+            continue
+        speaker = _phrase_text(text, words, span[0], span[1], base)
+        if speaker is None:
+            continue
+        if speaker.lower() in _PRONOUNS:
+            speaker = ctx.last_speaker
+            if speaker is None:
+                continue
+        distance = abs(i - q_index)
+        if best is None or distance < best[0]:
+            best = (distance, speaker)
+    if best is not None and best[1].lower() not in _PRONOUNS:
+        ctx.last_speaker = best[1]
+    return best[1] if best else None
+
+
+_BOX_ROW = re.compile(r"\d{4}\s*[-–—:]\s*\d[\d,.]*")
+
+
+def _box_heading_and_source(document: Document, start: int, end: int) -> tuple[str | None, str | None]:
+    """For a fact-box row, the heading line above the rows and the "Source:" line below them."""
+    text = document.text
+    lines_before = text[:start].rstrip("\n").split("\n")
+    heading = None
+    for line in reversed(lines_before[-12:]):
+        stripped = line.strip()
+        if stripped and not _BOX_ROW.fullmatch(stripped):
+            heading = stripped
+            break
+    source = None
+    for line in text[end:].split("\n")[:12]:
+        stripped = line.strip()
+        if stripped.lower().startswith("source:"):
+            source = stripped.split(":", 1)[1].strip() or None
+            break
+        if stripped and not _BOX_ROW.fullmatch(stripped):
+            break
+    return heading, source
+
+
+def _box_claims(document: Document, sentence: tuple[int, int], quantities: Sequence[Quantity],
+                lex: _Lexicons, lexicon: Lexicon) -> list[dict] | None:
+    start, end = sentence
+    row = document.text[start:end].strip()
+    if len(quantities) != 2 or not _BOX_ROW.fullmatch(row) or quantities[0].kind != "year":
+        return None
+    heading, source = _box_heading_and_source(document, start, end)
+    events = lex.events.find([w.lower for w in _words(heading or "", 0)])
+    return [{
+        "quantity": quantities[1], "subject": heading, "predicate": events[0][2] if events else None,
+        "verb": None, "object": None, "when": quantities[0].iso, "according_to": source,
+        "negated": False, "hedged": False, "scope": (),
+    }]
+
+
+def _title_line(document: Document) -> tuple[int, int] | None:
+    if not document.title:
+        return None
+    head = document.text[:4000]
+    at = head.find(document.title)
+    if at < 0:
+        return None
+    line_start = head.rfind("\n", 0, at) + 1
+    line_end = document.text.find("\n", at)
+    return line_start, (line_end if line_end >= 0 else len(document.text))
+
+
+def _sentence_claims(
+    document: Document, sentence: tuple[int, int], quantities: Sequence[Quantity], lex: _Lexicons,
+    lexicon: Lexicon, ctx: _Context,
+) -> list[dict]:
+    boxed = _box_claims(document, sentence, quantities, lex, lexicon)
+    if boxed is not None:
+        return boxed
+    start, end = sentence
+    text = document.text[start:end]
+    words = _words(text, start)
+    lowers = [w.lower for w in words]
+    events = lex.events.find(lowers)
+    cues = lex.cues.find(lowers)
+    out = []
+    for quantity in quantities:
+        if quantity.kind not in CLAIM_KINDS:
+            continue
+        q_index = _index_after(words, quantity.start)
+        np_start, np_end = _subject_range(words, quantity, lex)
+        event = _choose_event(words, events, q_index, np_end, lex)
+        subject = _phrase_text(text, words, np_start, np_end, start)
+        obj = None
+        if event is not None:
+            o_start, o_end = _object_range(words, event[1], (q_index, np_end), lex)
+            obj = _phrase_text(text, words, o_start, o_end, start)
+        anchor = words[event[0]].start if event else quantity.start
+        kinds = {k for i, j, k in cues if k in {"negation", "hedge", "exclusive", "cumulative"}
+                 and _in_scope(i, q_index, np_end, event)}
+        out.append({
+            "quantity": quantity, "subject": subject, "predicate": event[2] if event else None,
+            "verb": text[words[event[0]].start - start: words[event[1] - 1].end - start] if event else None,
+            "object": obj,
+            "when": resolve_when(text, start, quantities, document.published, anchor, lexicon),
+            "according_to": _attribution(text, start, words, cues, q_index, ctx),
+            "negated": "negation" in kinds, "hedged": "hedge" in kinds,
+            "scope": tuple(sorted(kinds & {"exclusive", "cumulative"})),
+        })
+    return out
+
+
+def _in_scope(cue: int, q_index: int, np_end: int, event: tuple[int, int, str] | None) -> bool:
+    """Whether a cue word at ``cue`` bears on the claim (same clause, near the figure or verb)."""
+    if cue < q_index:
+        return True
+    if cue < np_end + 1:
+        return True
+    return event is not None and cue <= event[1] + 6
+
+
+def extract(
+    document: Document,
+    *,
+    lexicon: Lexicon | None = None,
+    tolerance: float = DEFAULT_TOLERANCE,
+) -> list[Claim]:
+    """The claims in a document, in text order; none for a document that could not be read.
+
+    >>> from claimcheck import make_document
+    >>> doc = make_document("Published: 14 March 2002\\n\\nAt least 20 North Koreans stormed "
+    ...                     "the Spanish embassy on Thursday, police said.")
+    >>> [(c.quantity.text, c.subject, c.predicate, c.object, c.when, c.according_to)
+    ...  for c in extract(doc)]
+    [('At least 20', 'North Koreans', 'enter', 'Spanish embassy', '2002-03-14', 'police')]
+    """
+    if document.error or not document.text:
+        return []
+    lexicon = lexicon or Lexicon.default()
+    lex = lexicon.compiled("claims.lexicons", _build)
+    quantities = parse_quantities(document.text, lexicon=lexicon, tolerance=tolerance)
+    title = _title_line(document)
+    ctx = _Context()
+    claims: list[Claim] = []
+    q = 0
+    for sentence in document_sentences(document):
+        while q < len(quantities) and quantities[q].start < sentence[0]:
+            q += 1
+        inside = []
+        while q < len(quantities) and quantities[q].end <= sentence[1]:
+            inside.append(quantities[q])
+            q += 1
+        if not inside or (title and title[0] <= sentence[0] < title[1]):
+            continue
+        for found in _sentence_claims(document, sentence, inside, lex, lexicon, ctx):
+            if not ctx.first_claim_seen and found["when"] is None and found["quantity"].kind == "count":
+                found["when"] = document.published
+            claims.append(_make_claim(document, sentence, found, len(claims) + 1, lex, lexicon))
+        ctx.first_claim_seen = ctx.first_claim_seen or bool(claims)
+    return claims
+
+
+def _make_claim(document: Document, sentence: tuple[int, int], found: dict, n: int,
+                lex: _Lexicons, lexicon: Lexicon) -> Claim:
+    quantity: Quantity = found["quantity"]
+    subject_key = normalise_phrase(found["subject"], lexicon)
+    return Claim(
+        id=f"c{n}",
+        document=document.id,
+        quantity=quantity,
+        kind=quantity.kind,
+        subject=found["subject"],
+        subject_key=subject_key,
+        category=_category(found["subject"], subject_key, lex),
+        predicate=found["predicate"],
+        verb=found["verb"],
+        object=found["object"],
+        object_key=normalise_phrase(found["object"], lexicon),
+        when=found["when"],
+        according_to=found["according_to"],
+        negated=found["negated"],
+        hedged=found["hedged"],
+        scope=found["scope"],
+        sentence=document.text[sentence[0]:sentence[1]],
+        sentence_start=sentence[0],
+        sentence_end=sentence[1],
+    )

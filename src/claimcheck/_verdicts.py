@@ -1,0 +1,183 @@
+"""Verdicts from intervals: agree, compatible or conflict, with reasons a journalist can read.
+
+Two claims about one fact *agree* when they state the same figure, are *compatible* when
+their intervals overlap (both can be true) and *conflict* when no value satisfies both. A count
+is never negative, so an open lower side is read as 0 for counts. Approximate figures carry the
+interval the quantity engine gave them (``tolerance``, 10 % by default).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from ._records import Claim, Number, Quantity
+
+__all__ = [
+    "Interval",
+    "consensus",
+    "describe",
+    "describe_interval",
+    "explain",
+    "intersect",
+    "interval_of",
+    "is_flagged",
+    "relation",
+    "source_of",
+]
+
+NONNEGATIVE_KINDS = frozenset({"count", "money", "age", "measure"})
+Interval = tuple[float, bool, float, bool]  # low, low inclusive, high, high inclusive
+
+
+def interval_of(quantity: Quantity, kind: str | None = None) -> Interval:
+    """The quantity's interval with open sides as infinities (counts start at 0).
+
+    >>> from claimcheck import parse_quantities
+    >>> interval_of(parse_quantities("up to 300,000")[0], "count")
+    (0, True, 300000, True)
+    """
+    low = -math.inf if quantity.low is None else quantity.low
+    high = math.inf if quantity.high is None else quantity.high
+    low_inclusive, high_inclusive = quantity.low_inclusive, quantity.high_inclusive
+    if (kind or quantity.kind) in NONNEGATIVE_KINDS and low < 0:
+        low, low_inclusive = 0, True
+    return (low, low_inclusive, high, high_inclusive)
+
+
+def intersect(a: Interval, b: Interval) -> Interval | None:
+    """The intersection of two intervals, or ``None`` when they are disjoint.
+
+    >>> intersect((20, True, math.inf, True), (25, True, 25, True))
+    (25, True, 25, True)
+    >>> intersect((500, False, math.inf, True), (270, True, 330, True)) is None
+    True
+    """
+    if a[0] > b[0] or (a[0] == b[0] and not a[1]):
+        low, low_inclusive = a[0], a[1]
+    else:
+        low, low_inclusive = b[0], b[1]
+    if a[2] < b[2] or (a[2] == b[2] and not a[3]):
+        high, high_inclusive = a[2], a[3]
+    else:
+        high, high_inclusive = b[2], b[3]
+    if low > high or (low == high and not (low_inclusive and high_inclusive)):
+        return None
+    return (low, low_inclusive, high, high_inclusive)
+
+
+def _same_figure(a: Quantity, b: Quantity) -> bool:
+    point_like = {"exact", "approximate"}
+    if a.stated is not None and a.stated == b.stated and {a.qualifier, b.qualifier} <= point_like:
+        return True
+    return (a.low, a.high, a.low_inclusive, a.high_inclusive, a.qualifier) == (
+        b.low, b.high, b.low_inclusive, b.high_inclusive, b.qualifier)
+
+
+def relation(a: Claim, b: Claim) -> str:
+    """``agree``, ``compatible`` or ``conflict`` for two claims taken to be about one fact."""
+    if _same_figure(a.quantity, b.quantity):
+        return "agree"
+    if intersect(interval_of(a.quantity, a.kind), interval_of(b.quantity, b.kind)) is None:
+        return "conflict"
+    return "compatible"
+
+
+def source_of(claim: Claim) -> tuple[str, str]:
+    """Who gives a claim: its document and the attributed speaker ('' for the article itself)."""
+    speaker = (claim.according_to or "").lower().removeprefix("the ").strip()
+    return claim.document, speaker
+
+
+def is_flagged(a: Claim, b: Claim, verdict: str) -> bool:
+    """A discrepancy between sources: a conflict, or stated figures that differ between sources."""
+    if verdict == "conflict":
+        return True
+    if verdict == "agree" or source_of(a) == source_of(b):
+        return False
+    return a.quantity.stated is not None and b.quantity.stated is not None
+
+
+def _fmt(value: Number | float) -> str:
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
+    return f"{int(value):,}"
+
+
+def _bounds(interval: Interval) -> str:
+    low, low_inclusive, high, high_inclusive = interval
+    if math.isinf(high):
+        return f"{_fmt(low)} or more" if low_inclusive else f"more than {_fmt(low)}"
+    if low <= 0 and low_inclusive and low != high:
+        return f"at most {_fmt(high)}" if high_inclusive else f"fewer than {_fmt(high)}"
+    if low == high:
+        return _fmt(low)
+    left = "[" if low_inclusive else "("
+    right = "]" if high_inclusive else ")"
+    return f"{left}{_fmt(low)}, {_fmt(high)}{right}"
+
+
+def describe(claim: Claim) -> str:
+    """The figure as written and the values it allows: "'at least 20' (20 or more)"."""
+    return f"'{claim.quantity.text}' ({_bounds(interval_of(claim.quantity, claim.kind))})"
+
+
+def _who(claim: Claim, titles: dict[str, str]) -> str:
+    where = titles.get(claim.document, claim.document)
+    return f"{claim.according_to} (in {where})" if claim.according_to else where
+
+
+def explain(a: Claim, b: Claim, verdict: str, flagged: bool, titles: dict[str, str] | None = None) -> str:
+    """A sentence or two that gives both figures, who said each, and the interval reasoning."""
+    titles = titles or {}
+    head = f"{_who(a, titles)} gives {describe(a)}; {_who(b, titles)} gives {describe(b)}. "
+    if verdict == "agree":
+        return head + "Both state the same figure."
+    if verdict == "conflict":
+        return head + "No value satisfies both: the intervals do not overlap, so both cannot be true."
+    both = intersect(interval_of(a.quantity, a.kind), interval_of(b.quantity, b.kind))
+    assert both is not None
+    reason = f"Both can be true (values in {_bounds(both)} satisfy both)"
+    return head + reason + (", but the figures differ." if flagged else ".")
+
+
+def consensus(claims: Sequence[Claim]) -> tuple[Interval | None, tuple[str, ...]]:
+    """The interval the largest set of mutually compatible claims allows, and the claims outside it.
+
+    A sweep over the interval ends finds the point covered by the most claims (ties: the
+    leftmost), so one outlier cannot empty the consensus of the rest.
+    """
+    intervals = [(c.id, interval_of(c.quantity, c.kind)) for c in claims]
+    events = []
+    for _, (low, low_inclusive, high, high_inclusive) in intervals:
+        events.append((low, 0 if low_inclusive else 1, 1))
+        events.append((high, 1 if high_inclusive else 0, -1))
+    events.sort(key=lambda e: (e[0], e[1], -e[2]))
+    best_count, best_point, count = 0, None, 0
+    for value, _, step in events:
+        count += step
+        if count > best_count:
+            best_count, best_point = count, value
+    if best_point is None:
+        return None, tuple(c.id for c in claims)
+    inside = [(cid, iv) for cid, iv in intervals if _covers(iv, best_point)]
+    together = inside[0][1]
+    for _, iv in inside[1:]:
+        joined = intersect(together, iv)
+        if joined is not None:
+            together = joined
+    members = {cid for cid, _ in inside}
+    return together, tuple(c.id for c in claims if c.id not in members)
+
+
+def _covers(interval: Interval, value: float) -> bool:
+    low, low_inclusive, high, high_inclusive = interval
+    if value < low or (value == low and not low_inclusive):
+        # an open end at the sweep point still belongs when the next values are inside
+        return value == low and not low_inclusive and value < high
+    return value < high or (value == high and high_inclusive)
+
+
+def describe_interval(interval: Interval | None) -> str:
+    """Words for an interval, as used in cluster summaries."""
+    return "no value" if interval is None else _bounds(interval)
