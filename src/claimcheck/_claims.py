@@ -11,16 +11,16 @@ heading, above "Source: NIS") are claims too, with the heading as the counted th
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import attrs
 
-from ._documents import document_sentences
 from ._lexicon import Lexicon
 from ._phrases import PhraseMatcher
 from ._quantities import DEFAULT_TOLERANCE, parse_quantities
 from ._records import Claim, Document, Quantity
+from ._sentences import document_sentences
 from ._timeref import resolve_when
 
 __all__ = ["CLAIM_KINDS", "extract", "normalise_phrase"]
@@ -28,18 +28,15 @@ __all__ = ["CLAIM_KINDS", "extract", "normalise_phrase"]
 CLAIM_KINDS = frozenset({"count", "money", "percent", "age", "measure"})
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 _AUX = frozenset(
-    "have has had having are is was were be been being will would could can may might must "
-    "did do does shall should".split()
+    ["have", "has", "had", "having", "are", "is", "was", "were", "be", "been", "being", "will", "would", "could", "can", "may", "might", "must", "did", "do", "does", "shall", "should"]
 )
 _NP_STOP = frozenset(
-    "who whom which that whose and or but nor in at on from to into with by for as after before since "
-    "during than while when where because if though although about around over under near via "
-    "inside outside across through between among against toward towards despite without within "
-    "not also now then still already".split()
+    ["who", "whom", "which", "that", "whose", "and", "or", "but", "nor", "in", "at", "on", "from", "to", "into", "with", "by", "for", "as", "after", "before", "since", "during", "than", "while", "when", "where", "because", "if", "though", "although", "about", "around", "over", "under", "near", "via", "inside", "outside", "across", "through", "between", "among", "against", "toward", "towards", "despite", "without", "within", "not", "also", "now", "then", "still", "already"]
 ) | _AUX
-_DETERMINERS = frozenset("the a an its their his her our your this that these those some".split())
-_LEAD_SKIP = frozenset("to into in at from for inside across toward towards past onto through".split())
-_PRONOUNS = frozenset("he she they it we i".split())
+_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "our", "your", "this", "that", "these", "those", "some"])
+_LEAD_SKIP = frozenset(["to", "into", "in", "at", "from", "for", "inside", "across", "toward", "towards", "past", "onto", "through"])
+_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
+_CLAUSE_OPENERS = frozenset(["when", "after", "before", "because", "where", "which", "while", "since", "until"])
 _MAX_NP = 6
 
 
@@ -78,11 +75,19 @@ def _build(lexicon: Lexicon) -> _Lexicons:
             categories[row["alias"]] = row["category"]
     return _Lexicons(
         events=PhraseMatcher((r["phrase"], r["predicate"]) for r in lexicon.table("events")),
-        cues=PhraseMatcher((r["phrase"], r["type"]) for r in lexicon.table("cues")),
+        cues=PhraseMatcher(_merged(lexicon.table("cues"), "phrase", "type")),
         aliases=aliases,
         categories=categories,
         calendar=frozenset(r["word"].lower() for r in lexicon.table("calendar")),
     )
+
+
+def _merged(rows: Sequence[Mapping[str, str]], key: str, value: str) -> list[tuple[str, str]]:
+    """One entry per phrase, its values joined with commas (a phrase may be a hedge and a verb of saying)."""
+    merged: dict[str, list[str]] = {}
+    for row in rows:
+        merged.setdefault(row[key], []).append(row[value])
+    return [(phrase, ",".join(values)) for phrase, values in merged.items()]
 
 
 def _singular(word: str) -> str:
@@ -148,7 +153,8 @@ def _index_after(words: Sequence[_Word], position: int) -> int:
     return len(words)
 
 
-def _noun_phrase(words: Sequence[_Word], i: int, lex: _Lexicons, allow_of: bool = False) -> tuple[int, int]:
+def _noun_phrase(words: Sequence[_Word], i: int, lex: _Lexicons, starts: frozenset[int],
+                 allow_of: bool = False) -> tuple[int, int]:
     """Word range ``[i, j)`` of the noun phrase starting at ``i`` (possibly empty)."""
     j = i
     took_of = False
@@ -163,7 +169,7 @@ def _noun_phrase(words: Sequence[_Word], i: int, lex: _Lexicons, allow_of: bool 
             took_of = True
             j += 1
             continue
-        if word.lower in _NP_STOP or word.lower in lex.events or word.lower in lex.calendar:
+        if word.lower in _NP_STOP or j in starts or word.lower in lex.calendar:
             break
         if not word.capitalised and word.lower.endswith(("ing", "ed")) and j > i:
             break
@@ -184,22 +190,22 @@ def _phrase_text(text: str, words: Sequence[_Word], i: int, j: int, base: int) -
     return text[words[start].start - base: words[j - 1].end - base]
 
 
-def _subject_range(words: Sequence[_Word], quantity: Quantity, lex: _Lexicons) -> tuple[int, int]:
+def _subject_range(words: Sequence[_Word], quantity: Quantity, lex: _Lexicons,
+                   starts: frozenset[int]) -> tuple[int, int]:
     i = _index_after(words, quantity.end)
     if i < len(words) and words[i].lower == "of":
         i += 1
         if i < len(words) and words[i].lower in {"the", "them", "those", "these"}:
             i += 1
-    return _noun_phrase(words, i, lex)
+    return _noun_phrase(words, i, lex, starts)
 
 
-def _is_verbish(word: _Word, lex: _Lexicons) -> bool:
-    return word.lower in _AUX or word.lower in lex.events or (
-        not word.capitalised and word.lower.endswith(("ed", "ing"))
-    )
+def _is_verbish(words: Sequence[_Word], k: int, starts: frozenset[int]) -> bool:
+    word = words[k]
+    return word.lower in _AUX or k in starts or (not word.capitalised and word.lower.endswith(("ed", "ing")))
 
 
-def _main_clause_start(words: Sequence[_Word], np_end: int, lex: _Lexicons) -> int | None:
+def _main_clause_start(words: Sequence[_Word], np_end: int, starts: frozenset[int]) -> int | None:
     """Where the main clause resumes after a relative or participle clause on the subject."""
     if np_end >= len(words):
         return None
@@ -210,21 +216,21 @@ def _main_clause_start(words: Sequence[_Word], np_end: int, lex: _Lexicons) -> i
         k = np_end
     else:
         return None
-    while k < len(words) and _is_verbish(words[k], lex):
+    while k < len(words) and _is_verbish(words, k, starts):
         k += 1
     for j in range(k + 1, len(words)):
         word, previous = words[j], words[j - 1]
         if previous.lower in {"to", "and", "or", "by", "of", "for", "not"}:
             continue
-        if word.lower in _AUX or (word.lower in lex.events and not word.lower.endswith("ing")):
+        if word.lower in _AUX or (j in starts and not word.lower.endswith("ing")):
             return j
     return None
 
 
 def _choose_event(
-    words: Sequence[_Word], events: list[tuple[int, int, str]], q_index: int, np_end: int, lex: _Lexicons
+    words: Sequence[_Word], events: list[tuple[int, int, str]], q_index: int, np_end: int
 ) -> tuple[int, int, str] | None:
-    main = _main_clause_start(words, np_end, lex)
+    main = _main_clause_start(words, np_end, frozenset(e[0] for e in events))
     if main is not None:
         for event in events:
             if event[0] >= main:
@@ -236,7 +242,8 @@ def _choose_event(
     return before[-1] if before else None
 
 
-def _object_range(words: Sequence[_Word], start: int, skip: tuple[int, int], lex: _Lexicons) -> tuple[int, int]:
+def _object_range(words: Sequence[_Word], start: int, skip: tuple[int, int], lex: _Lexicons,
+                  starts: frozenset[int]) -> tuple[int, int]:
     i = start
     if skip[0] <= i < skip[1] or (i < len(words) and i == skip[0]):
         i = skip[1]
@@ -247,7 +254,7 @@ def _object_range(words: Sequence[_Word], start: int, skip: tuple[int, int], lex
         i = skip[1]
         while i < len(words) and words[i].lower in _LEAD_SKIP | _DETERMINERS:
             i += 1
-    return _noun_phrase(words, i, lex, allow_of=True)
+    return _noun_phrase(words, i, lex, starts, allow_of=True)
 
 
 def _speaker_before(words: Sequence[_Word], k: int) -> tuple[int, int] | None:
@@ -305,6 +312,8 @@ def _attribution(
         if kind == "source" and j <= q_index + 8:
             span = _speaker_after(words, j)
         elif kind == "said":
+            if i < q_index and any(w.lower in _CLAUSE_OPENERS for w in words[j:q_index]):
+                continue
             if i > q_index:
                 span = _speaker_after(words, j) if i > 0 and words[i - 1].text == "," and (
                     j < len(words) and words[j].capitalised) else _speaker_before(words, i)
@@ -390,41 +399,56 @@ def _sentence_claims(
     words = _words(text, start)
     lowers = [w.lower for w in words]
     events = lex.events.find(lowers)
-    cues = lex.cues.find(lowers)
+    starts = frozenset(e[0] for e in events)
+    cues = [(i, j, kind) for i, j, kinds in lex.cues.find(lowers) for kind in kinds.split(",")]
+    sentence_scope = {kind for _, _, kind in cues if kind in {"exclusive", "cumulative"}}
     out = []
     for quantity in quantities:
         if quantity.kind not in CLAIM_KINDS:
             continue
         q_index = _index_after(words, quantity.start)
-        np_start, np_end = _subject_range(words, quantity, lex)
-        event = _choose_event(words, events, q_index, np_end, lex)
-        subject = _phrase_text(text, words, np_start, np_end, start)
+        np_start, np_end = _subject_range(words, quantity, lex, starts)
+        subject = _phrase_text(text, words, np_start, np_end, start) or _group_noun(words, q_index)
+        event = _choose_event(words, events, q_index, np_end)
         obj = None
         if event is not None:
-            o_start, o_end = _object_range(words, event[1], (q_index, np_end), lex)
+            o_start, o_end = _object_range(words, event[1], (q_index, np_end), lex, starts)
             obj = _phrase_text(text, words, o_start, o_end, start)
         anchor = words[event[0]].start if event else quantity.start
-        kinds = {k for i, j, k in cues if k in {"negation", "hedge", "exclusive", "cumulative"}
-                 and _in_scope(i, q_index, np_end, event)}
+        local = {kind for i, _, kind in cues if _near(i, q_index, event)}
         out.append({
             "quantity": quantity, "subject": subject, "predicate": event[2] if event else None,
             "verb": text[words[event[0]].start - start: words[event[1] - 1].end - start] if event else None,
             "object": obj,
             "when": resolve_when(text, start, quantities, document.published, anchor, lexicon),
             "according_to": _attribution(text, start, words, cues, q_index, ctx),
-            "negated": "negation" in kinds, "hedged": "hedge" in kinds,
-            "scope": tuple(sorted(kinds & {"exclusive", "cumulative"})),
+            "negated": "negation" in local or _denied(words, cues, q_index),
+            "hedged": "hedge" in local or any(kind == "hedge" and i < q_index for i, _, kind in cues),
+            "scope": tuple(sorted(sentence_scope)),
         })
     return out
 
 
-def _in_scope(cue: int, q_index: int, np_end: int, event: tuple[int, int, str] | None) -> bool:
-    """Whether a cue word at ``cue`` bears on the claim (same clause, near the figure or verb)."""
-    if cue < q_index:
+def _group_noun(words: Sequence[_Word], q_index: int) -> str | None:
+    """"a family of five": the group noun before "of" stands for the counted thing."""
+    if q_index >= 2 and words[q_index - 1].lower == "of" and words[q_index - 2].is_word:
+        noun = words[q_index - 2].lower
+        if noun not in _DETERMINERS and noun not in _NP_STOP and not noun.isdigit():
+            return words[q_index - 2].text
+    return None
+
+
+def _near(cue: int, q_index: int, event: tuple[int, int, str] | None) -> bool:
+    """A negation or hedge bears on the claim when it stands just before the figure or the verb."""
+    if 0 <= q_index - cue <= 3:
         return True
-    if cue < np_end + 1:
-        return True
-    return event is not None and cue <= event[1] + 6
+    return event is not None and 0 <= event[0] - cue <= 3
+
+
+def _denied(words: Sequence[_Word], cues: Sequence[tuple[int, int, str]], q_index: int) -> bool:
+    """"X denied that 40 had been arrested": a verb of denial anywhere before the figure."""
+    return any(kind == "negation" and i < q_index and words[i].lower.startswith(("denied", "denies", "deny"))
+               for i, _, kind in cues)
 
 
 def extract(

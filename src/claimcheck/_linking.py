@@ -72,6 +72,18 @@ def _categories(lexicon: Lexicon) -> dict[str, str]:
     return table
 
 
+def _groups(lexicon: Lexicon) -> dict[str, str]:
+    return {row["canonical"] or row["alias"]: row["group"] for row in lexicon.table("things") if row.get("group")}
+
+
+def _group_of(key: str, groups: dict[str, str]) -> str | None:
+    words = key.split()
+    for n in (2, 1):
+        if len(words) >= n and " ".join(words[-n:]) in groups:
+            return groups[" ".join(words[-n:])]
+    return None
+
+
 def _time_term(a: Claim, b: Claim, published: dict[str, dt.date | None]) -> tuple[str, float] | None:
     compatible = times_compatible(a.when, b.when)
     if compatible is False:
@@ -95,7 +107,10 @@ def _object_term(a: Claim, b: Claim, categories: dict[str, str]) -> tuple[str, f
     return (f"same place or object ({similarity:.0%}: '{a.object}' / '{b.object}')", round(0.2 * similarity, 4))
 
 
-def _subject_term(a: Claim, b: Claim, similarity: float) -> tuple[str, float] | None:
+def _subject_term(a: Claim, b: Claim, similarity: float, groups: dict[str, str]) -> tuple[str, float] | None:
+    group_a, group_b = _group_of(a.subject_key, groups), _group_of(b.subject_key, groups)
+    if group_a and group_b and group_a != group_b:
+        return None
     if a.category in _PERSON and b.category in _PERSON and "generic_person" in {a.category, b.category}:
         similarity = max(similarity, 0.8)
     if similarity < 0.5:
@@ -103,12 +118,14 @@ def _subject_term(a: Claim, b: Claim, similarity: float) -> tuple[str, float] | 
     return (f"same counted thing ({similarity:.0%}: '{a.subject}' / '{b.subject}')", round(0.3 * similarity, 4))
 
 
-def _score(a: Claim, b: Claim, subject_similarity: float, categories: dict[str, str],
+def _score(a: Claim, b: Claim, subject_similarity: float, lexicon: Lexicon,
            published: dict[str, dt.date | None]) -> Candidate | None:
+    categories = lexicon.compiled("linking.categories", _categories)
+    groups = lexicon.compiled("linking.groups", _groups)
     if a.document == b.document and a.start < b.end and b.start < a.end:
         return None
     terms = [(f"same event: {a.predicate} ('{a.verb}' / '{b.verb}')", 0.3)]
-    for term in (_subject_term(a, b, subject_similarity), _object_term(a, b, categories),
+    for term in (_subject_term(a, b, subject_similarity, groups), _object_term(a, b, categories),
                  _time_term(a, b, published)):
         if term is None:
             return None
@@ -138,7 +155,7 @@ def candidate_pairs(
     Complexity: the sum over blocks of the block size squared; blocks are small in news
     (one event type, one sort of thing), and large blocks are split on the counted thing.
     """
-    categories = (lexicon or Lexicon.default()).compiled("linking.categories", _categories)
+    lexicon = lexicon or Lexicon.default()
     published = {d.id: parse_iso_date(d.published) for d in documents}
     blocks: dict[Hashable, list[Claim]] = defaultdict(list)
     for claim in claims:
@@ -154,7 +171,7 @@ def candidate_pairs(
                                    scorer=fuzz.token_set_ratio, dtype="uint8")
             for i in range(len(block)):
                 for j in range(i + 1, len(block)):
-                    candidate = _score(block[i], block[j], matrix[i, j] / 100, categories, published)
+                    candidate = _score(block[i], block[j], matrix[i, j] / 100, lexicon, published)
                     if candidate is not None and candidate.score >= min_score:
                         found.append(candidate)
     return found

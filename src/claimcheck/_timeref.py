@@ -19,7 +19,7 @@ from ._records import Quantity
 __all__ = ["parse_iso_date", "resolve_when", "times_compatible"]
 
 _WORD = re.compile(r"[A-Za-z]+")
-_PARTIAL = re.compile(r"(?:(\d{4})|--)(?:-(\d{2}))?(?:-(\d{2}))?")
+_MONTH_DAY = re.compile(r"--(\d{2})-(\d{2})")
 
 
 def parse_iso_date(value: str | None) -> dt.date | None:
@@ -88,9 +88,9 @@ def _explicit(quantity: Quantity, published: dt.date | None) -> str | None:
     if not iso:
         return None
     if iso.startswith("--") and published is not None:
-        match = _PARTIAL.fullmatch(iso)
-        if match and match.group(2) and match.group(3):
-            month, day = int(match.group(2)), int(match.group(3))
+        match = _MONTH_DAY.fullmatch(iso)
+        if match:
+            month, day = int(match.group(1)), int(match.group(2))
             year = published.year
             try:
                 if dt.date(year, month, day) > published + dt.timedelta(days=2):

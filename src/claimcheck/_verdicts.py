@@ -8,6 +8,7 @@ interval the quantity engine gave them (``tolerance``, 10 % by default).
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 
@@ -144,38 +145,34 @@ def explain(a: Claim, b: Claim, verdict: str, flagged: bool, titles: dict[str, s
 def consensus(claims: Sequence[Claim]) -> tuple[Interval | None, tuple[str, ...]]:
     """The interval the largest set of mutually compatible claims allows, and the claims outside it.
 
-    A sweep over the interval ends finds the point covered by the most claims (ties: the
-    leftmost), so one outlier cannot empty the consensus of the rest.
+    Candidate points are the interval ends and the midpoints between them; the point inside the
+    most intervals (ties: the smallest) picks the members, so one outlier cannot empty the
+    consensus of the rest. Clusters are small: this is quadratic in the cluster's size.
     """
     intervals = [(c.id, interval_of(c.quantity, c.kind)) for c in claims]
-    events = []
-    for _, (low, low_inclusive, high, high_inclusive) in intervals:
-        events.append((low, 0 if low_inclusive else 1, 1))
-        events.append((high, 1 if high_inclusive else 0, -1))
-    events.sort(key=lambda e: (e[0], e[1], -e[2]))
-    best_count, best_point, count = 0, None, 0
-    for value, _, step in events:
-        count += step
-        if count > best_count:
-            best_count, best_point = count, value
-    if best_point is None:
+    ends = sorted({v for _, iv in intervals for v in (iv[0], iv[2]) if not math.isinf(v)})
+    points = ends + [(x + y) / 2 for x, y in itertools.pairwise(ends)]
+    points += [ends[0] - 1, ends[-1] + 1] if ends else [0.0]
+    best: tuple[int, float] | None = None
+    for point in sorted(points):
+        count = sum(1 for _, iv in intervals if _covers(iv, point))
+        if count and (best is None or count > best[0]):
+            best = (count, point)
+    if best is None:
         return None, tuple(c.id for c in claims)
-    inside = [(cid, iv) for cid, iv in intervals if _covers(iv, best_point)]
+    inside = [(cid, iv) for cid, iv in intervals if _covers(iv, best[1])]
     together = inside[0][1]
     for _, iv in inside[1:]:
-        joined = intersect(together, iv)
-        if joined is not None:
-            together = joined
+        together = intersect(together, iv) or together
     members = {cid for cid, _ in inside}
     return together, tuple(c.id for c in claims if c.id not in members)
 
 
 def _covers(interval: Interval, value: float) -> bool:
     low, low_inclusive, high, high_inclusive = interval
-    if value < low or (value == low and not low_inclusive):
-        # an open end at the sweep point still belongs when the next values are inside
-        return value == low and not low_inclusive and value < high
-    return value < high or (value == high and high_inclusive)
+    above = value > low or (value == low and low_inclusive)
+    below = value < high or (value == high and high_inclusive)
+    return above and below
 
 
 def describe_interval(interval: Interval | None) -> str:

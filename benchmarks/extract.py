@@ -1,0 +1,46 @@
+"""Claims per second and characters per second on a ~1 MB corpus built from seeds/.
+
+    python benchmarks/extract.py [MEGABYTES]
+
+Runs `extract` (documents to claims, everything included) and the bare quantity engine on the
+same documents, and prints both throughputs and their ratio. Target: extraction keeps at least
+half the throughput of the bare quantity engine.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from claimcheck import extract, load, parse_quantities
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def seed_documents(megabytes: float = 1.0) -> list:
+    """Copies of the seed documents, enough to hold about ``megabytes`` MB of text."""
+    seeds = load(sorted(SEEDS.glob("*.txt")))
+    size = sum(len(d.text) for d in seeds)
+    copies = max(1, round(megabytes * 1_000_000 / size))
+    return [d for _ in range(copies) for d in seeds]
+
+
+def main(megabytes: float) -> None:
+    documents = seed_documents(megabytes)
+    chars = sum(len(d.text) for d in documents)
+    started = time.perf_counter()
+    figures = sum(len(parse_quantities(d.text)) for d in documents)
+    engine = time.perf_counter() - started
+    started = time.perf_counter()
+    claims = sum(len(extract(d)) for d in documents)
+    full = time.perf_counter() - started
+    print(f"corpus: {len(documents)} documents, {chars:,} characters")
+    print(f"quantity engine: {figures:,} figures in {engine:.2f} s = {chars / engine:,.0f} chars/s")
+    print(f"extract:         {claims:,} claims in {full:.2f} s = {chars / full:,.0f} chars/s, "
+          f"{claims / full:,.0f} claims/s")
+    print(f"extract keeps {engine / full:.0%} of the engine's throughput (target: at least 50%)")
+
+
+if __name__ == "__main__":
+    main(float(sys.argv[1]) if len(sys.argv) > 1 else 1.0)
