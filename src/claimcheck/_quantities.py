@@ -1,17 +1,739 @@
-"""The quantity engine: every figure in a text, as an interval with its qualifier and kind."""
+"""The quantity engine: every figure in a text, as an interval with its qualifier and kind.
+
+One precompiled anchor pattern finds the spots where a figure may start (digits, number words,
+vague amounts, month names before a day); around each anchor a few small readers look back for
+qualifiers, currency signs and range openers, read the figure, and look ahead for multipliers,
+units, trailing qualifiers and a second figure that closes a range. Each anchor costs a bounded
+amount of work, so the whole scan is linear in the length of the text.
+"""
 
 from __future__ import annotations
 
+import heapq
+import math
+import re
+from collections.abc import Iterator
+
+import attrs
+
 from ._lexicon import Lexicon
+from ._numerals import fraction_context, next_token, numeral_value, read_words, vulgar_value
+from ._qgrammar import SP, Grammar, grammar, norm
 from ._records import Quantity
 
-__all__ = ["DEFAULT_TOLERANCE", "parse_quantities"]
+__all__ = ["DEFAULT_TOLERANCE", "iter_quantities", "parse_quantities"]
 
 DEFAULT_TOLERANCE = 0.1
+_CHUNK = 1 << 14  # characters lower-cased at a time when looking for number words
+_AHEAD = 400  # characters a figure may span from its anchor
+_BEHIND = 48  # characters looked at before a figure for cues
+
+_A = re.ASCII
+_DATE_GATE = frozenset("-–/:. \t\u00a0\u2009\u202faApPsnrt(")
+_DIGITS = re.compile(r"[0-9]+")
+_SPACE_AHEAD = re.compile(r"\s")
+_ISO = re.compile(r"(\d{4})-(\d\d)-(\d\d)(?!\d)", _A)
+_YEAR_MONTH = re.compile(r"(\d{4})-(\d\d)(?![\d-])", _A)
+_YEAR_SPAN = re.compile(r"(1[5-9]\d\d|20\d\d)[-–/](\d\d)(?!\d)", _A)
+_MERIDIEM = r"([AaPp])(?:\.[Mm]\.?|[Mm]\b)"
+_CLOCK = re.compile(rf"([01]?\d|2[0-4]):([0-5]\d)(?::[0-5]\d)?(?!\d)(?:{SP}?{_MERIDIEM})?")
+_AMPM = re.compile(rf"(1[0-2]|0?\d)(?:[.:]([0-5]\d))?{SP}?{_MERIDIEM}")
+_HHMM = re.compile(
+    rf"([01]\d|2[0-3])([0-5]\d)(?={SP}*(?:GMT|UTC|BST|hrs\b|hours\b|local\b)|{SP}*\({SP}*\d{{4}}{SP}*(?:GMT|UTC|BST))"
+)
+_MDY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d\d)(?![\d/])", _A)
+_SPACED = re.compile(r"\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d+)?(?!\d|[.,]\d)", _A)
+_RUN = re.compile(r"\d+(?:[.,]\d+)*", _A)
+_SCI = re.compile(r"[eE]([+-]?\d{1,3})(?![\w.])|[ ]?[x×][ ]?10[ ]?\^?[ ]?([-−+]?\d{1,3})(?!\d)")
+_POWER = re.compile(r"\^([-+]?\d{1,3})(?!\d)", _A)
+_FRAC = re.compile(r"/(\d{1,6})(?![\d/])", _A)
+_MIXED = re.compile(rf"{SP}+(\d{{1,3}})/(\d{{1,3}})(?![\d/])")
+_ORD_SUFFIX = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])", re.IGNORECASE)
+_JOIN = re.compile(
+    rf"(?:-(?={SP}+(?:to|through)\b))?{SP}*(?P<j>[-–—~]|(?:to|through|thru|or|and)(?![A-Za-z])){SP}*",
+    re.IGNORECASE,
+)
+_ARTICLE = re.compile(rf"(?<![A-Za-z])(?:an?|half{SP}+an?){SP}+\Z", re.IGNORECASE)
+_PREV_WORD = re.compile(rf"([A-Za-z]+){SP}+\Z")
+_NEXT_WORD = re.compile(rf"{SP}+([A-Za-z]+)")
+_PAIR_GAP = re.compile(rf"{SP}*(?:,{SP}*)?(?:(?:and|but){SP}+)?\Z", re.IGNORECASE)
+_OR_EQUAL = {"less_than": "at_most", "more_than": "at_least", "well_over": "at_least"}
+_ART_WORD = re.compile(rf"(an?){SP}+([A-Za-z]+)\b", re.IGNORECASE)
+_OVER = re.compile(rf"{SP}+over{SP}+", re.IGNORECASE)
+_END_OF_PHRASE = re.compile(rf"{SP}*(?:[.,;:!?)]|\Z)")
+_NOT_PLURAL = frozenset(
+    ["was", "is", "has", "his", "its", "this", "as", "us", "yes", "thus", "plus", "less", "gas", "bus"]
+)
+
+
+@attrs.define
+class _Fig:
+    """A figure as read, before cues and context make it a :class:`Quantity`."""
+
+    start: int
+    end: int
+    value: float
+    kind: str = "count"
+    unit: str | None = None
+    iso: str | None = None
+    rule: str | None = None
+    mult: float = 1.0
+    plain: bool = False
+    vague: dict | None = None
+
+
+def _date_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    mp = grammar(lex).month_pattern
+    day_month = re.compile(
+        rf"(\d{{1,2}})(?:st|nd|rd|th)?(?:{SP}+of)?{SP}+(?P<mon>{mp})\.?(?![a-z])"
+        rf"(?:,?{SP}+(?P<y>\d{{4}}(?!\d)|'?\d\d(?={SP}*(?:\Z|[|\n\r,.;)]))))?",
+        _A,
+    )
+    month_day = re.compile(
+        rf"(?P<mon>{mp})\.?{SP}+(?:(?P<y1>1[5-9]\d\d|20\d\d)(?!\d)|(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:]|[.,]\d)"
+        rf"(?:,?{SP}+(?P<y>\d{{4}})(?!\d))?)",
+        _A,
+    )
+    return day_month, month_day
+
+
+def _iso(year: str | None, month: int, day: int | None = None) -> str:
+    if year is not None:
+        y = year.lstrip("'")
+        y = ("20" if int(y) < 50 else "19") + y if len(y) == 2 else y
+        return f"{y}-{month:02d}" + (f"-{day:02d}" if day else "")
+    return f"--{month:02d}-{day:02d}"
+
+
+def _read_dates(text: str, p: int, limit: int, lex: Lexicon, g: Grammar, run_end: int) -> _Fig | None:
+    """Dates, clock times and year spans that start with the digit run ``[p, run_end)``."""
+    c = text[run_end : run_end + 1]
+    if c in _DATE_GATE:
+        return _read_dates_gated(text, p, limit, lex, g, run_end, c)
+    return None
+
+
+def _read_dates_gated(text: str, p: int, limit: int, lex: Lexicon, g: Grammar, run_end: int, c: str) -> _Fig | None:
+    if c in "-–/" and (fig := _read_dashed(text, p, limit)):
+        return fig
+    if c == ":" and (m := _CLOCK.match(text, p, limit)):
+        return _Fig(p, m.end(), float(m[1]), "time", iso=_clock(int(m[1]), int(m[2]), m[3]))
+    if c in ".: \u00a0aApP" and (m := _AMPM.match(text, p, limit)):
+        return _Fig(p, m.end(), float(m[1]), "time", iso=_clock(int(m[1]), int(m[2] or 0), m[3]))
+    if run_end - p == 4 and (m := _HHMM.match(text, p, limit)):
+        return _Fig(p, m.end(), float(m.group()), "time", iso=f"{m[1]}:{m[2]}")
+    if c in " \t\u00a0\u2009\u202fsnrt" and run_end - p <= 2:
+        day_month, _ = lex.compiled("claimcheck._quantities.dates", _date_patterns)
+        if (m := day_month.match(text, p, limit)) and 1 <= int(m[1]) <= 31:
+            month = g.months[m["mon"].lower()]
+            return _Fig(p, m.end(), float(m[1]), "date", iso=_iso(m["y"], month, int(m[1])))
+    return None
+
+
+def _read_dashed(text: str, p: int, limit: int) -> _Fig | None:
+    """'2002-09-11', '1995-01', '2013-14', '5/17/2018'."""
+    if (m := _ISO.match(text, p, limit)) and 1 <= int(m[2]) <= 12 and 1 <= int(m[3]) <= 31:
+        return _Fig(p, m.end(), float(m[1]), "date", iso=m.group())
+    if m := _YEAR_MONTH.match(text, p, limit):
+        y, mm = int(m[1]), int(m[2])
+        if 1 <= mm <= 12 and 1500 <= y <= 2100:
+            return _Fig(p, m.end(), float(y), "date", iso=f"{y}-{mm:02d}")
+    if (m := _YEAR_SPAN.match(text, p, limit)) and int(m[2]) == (int(m[1]) + 1) % 100:
+        return _Fig(p, m.end(), float(m[1]), "year", iso=f"{m[1]}/{int(m[1]) + 1}")
+    if m := _MDY.match(text, p, limit):
+        a, b = int(m[1]), int(m[2])
+        month, day = (a, b) if a <= 12 else (b, a)
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return _Fig(p, m.end(), float(a), "date", iso=_iso(m[3], month, day))
+    return None
+
+
+def _clock(hour: int, minute: int, half: str | None) -> str:
+    if half and half.lower() == "p" and hour < 12:
+        hour += 12
+    elif half and half.lower() == "a" and hour == 12:
+        hour = 0
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _read_month_first(text: str, p: int, limit: int, lex: Lexicon, g: Grammar) -> _Fig | None:
+    """'October 9', 'June 23, 2002', 'March 2002'."""
+    _, month_day = lex.compiled("claimcheck._quantities.dates", _date_patterns)
+    m = month_day.match(text, p, limit)
+    if m is None:
+        return None
+    month = g.months[m["mon"].lower()]
+    if m["y1"]:
+        return _Fig(p, m.end(), float(m["y1"]), "date", iso=f"{m['y1']}-{month:02d}")
+    day = int(m["d"])
+    if not 1 <= day <= 31:
+        return None
+    return _Fig(p, m.end(), float(day), "date", iso=_iso(m["y"], month, day))
+
+
+def _read_digits(
+    text: str, p: int, limit: int, g: Grammar, lex: Lexicon, money: bool, run_end: int
+) -> list[_Fig]:
+    """A figure written with digits at ``p``; several for lists ('22,24,26')."""
+    if _attached(text, p):
+        run = _RUN.match(text, p, limit)
+        return [_Fig(p, run.end() if run else p, 0.0, "skip")]
+    if fig := _read_dates(text, p, limit, lex, g, run_end):
+        return [fig]
+    start = p
+    if p > 0 and text[p - 1] == "." and (p == 1 or text[p - 2] in " \t\n(") and not money:
+        start = p - 1
+    m = _SPACED.match(text, p, limit) or _RUN.match(text, p, limit)
+    raw = m.group()
+    value = numeral_value(raw)
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return [_Fig(p + a, p + b, v, plain=True) for v, a, b in value]
+    if start < p:
+        value = float("0." + raw) if raw.isdigit() else value
+    end = m.end()
+    plain = raw.isdigit() and start == p
+    if plain and (o := _ORD_SUFFIX.match(text, end, limit)):
+        return [_Fig(p, o.end(), value, "ordinal")]
+    fig = _Fig(start, end, value, plain=plain)
+    _numeral_suffixes(text, fig, raw, limit, g, money)
+    if fig.value is None or not math.isfinite(fig.value) or (
+        fig.end < len(text) and text[fig.end].isalpha() and not _unit_follows(text, fig, g)
+        and not (fig.plain and text[fig.end] == "s" and raw.endswith("0"))
+    ):
+        fig.kind = "skip"
+    return [fig]
+
+
+def _attached(text: str, p: int) -> bool:
+    """Digits glued to a name or formula ('A380', 'MH-17', 'km^2', 'J1149.5+6663'): not a figure."""
+    if p == 0:
+        return False
+    before = text[p - 1]
+    if before.isalpha() or before in "^_" or (before == "+" and text[p - 2 : p - 1].isalnum()):
+        return True
+    return p > 1 and text[p - 2].isalpha() and (before == "−" or (before == "-" and _capitalised(text, p - 2)))
+
+
+def _capitalised(text: str, i: int) -> bool:
+    """Whether the word ending at ``i`` has a capital letter ('Covid', 'F', 'MH'): a name, not a prefix."""
+    j = i
+    while j >= 0 and i - j < 12 and text[j].isalpha():
+        if text[j].isupper():
+            return True
+        j -= 1
+    return False
+
+
+def _unit_follows(text: str, fig: _Fig, g: Grammar) -> bool:
+    u = g.unit_after.match(text, fig.end, min(len(text), fig.end + 40))
+    return u is not None and (u["u"] in g.units or norm(u["u"]) in g.units)
+
+
+def _numeral_suffixes(text: str, fig: _Fig, raw: str, limit: int, g: Grammar, money: bool) -> None:
+    """Exponents, fractions, multipliers and scale words after a numeral (in place)."""
+    end = fig.end
+    if (s := _SCI.match(text, end, limit)) and "," not in raw:
+        exp = int((s[1] or s[2]).replace("−", "-"))
+        fig.value, fig.end, fig.plain = float(f"{fig.value!r}e{exp}"), s.end(), False
+        return
+    if (s := _POWER.match(text, end, limit)) and "," not in raw:
+        try:
+            fig.value, fig.end, fig.plain = float(fig.value ** int(s[1])), s.end(), False
+        except (OverflowError, ZeroDivisionError):
+            fig.value = None  # type: ignore[assignment]
+        return
+    if raw.isdigit() and (f := _FRAC.match(text, end, limit)):
+        den = int(f[1])
+        if den and fig.value < den:
+            fig.value, fig.end, fig.plain, fig.kind = fig.value / den, f.end(), False, "fraction"
+        elif not den:
+            fig.end, fig.value = f.end(), None  # type: ignore[assignment]
+        return
+    if raw.isdigit() and (f := _MIXED.match(text, end, limit)) and 0 < int(f[1]) < int(f[2]):
+        fig.value, fig.end, fig.plain = fig.value + int(f[1]) / int(f[2]), f.end(), False
+        return
+    if end < limit and (v := vulgar_value(text[end])) is not None:
+        fig.value, fig.end, fig.plain = fig.value + v, end + 1, False
+        return
+    if _multiply(text, fig, limit, g, money, words=False):
+        return
+    tok = next_token(text, end, limit)
+    if tok and g.words.cardinal.get(tok[0], (0, ""))[1] in ("hundred", "scale"):
+        r = read_words(text, end, limit, g.words, start_value=fig.value, start_role="digits")
+        if r is not None and r.end > end:
+            fig.mult = r.value / fig.value if fig.value else 1.0
+            fig.value, fig.end, fig.plain = r.value, r.end, False
+
+
+def _multiply(text: str, fig: _Fig, limit: int, g: Grammar, money: bool, *, words: bool) -> bool:
+    """Apply a multiplier after the figure ('10k', '$3m', 'two dozen'); True if one applied."""
+    m = g.multiplier.match(text, fig.end, limit)
+    if m is None:
+        return False
+    form = m["m"]
+    info = g.multipliers.get(form) or g.multipliers.get(form.lower())
+    if info is None:
+        return False
+    value, _exact, money_only, qualifier, joined = info
+    if money_only and not money:
+        # "1.2m people", "30m barrels": a bare 'm' is a million before a plural noun, else metres.
+        money = _plural_follows(text, m.end(), g)
+    if (joined and m["g"]) or (money_only and not money) or (words and not (form.isalpha() and len(form) > 2)):
+        return False
+    fig.value *= value
+    fig.end, fig.mult, fig.plain = m.end(), value, False
+    if qualifier:
+        fig.rule = qualifier
+    return True
+
+
+def _plural_follows(text: str, pos: int, g: Grammar) -> bool:
+    """Whether the next word is a plural noun ('people', 'refugees')."""
+    nxt = _NEXT_WORD.match(text, pos)
+    if nxt is None:
+        return False
+    w = nxt[1]
+    lw = w.lower()
+    return lw in g.plural_nouns or (
+        w.islower() and len(w) > 3 and w.endswith("s") and not w.endswith("ss") and lw not in _NOT_PLURAL
+    )
+
+
+def _read_word_figure(text: str, p: int, floor: int, limit: int, g: Grammar) -> _Fig | None:
+    """A figure written in words at ``p`` (or a vague amount, or 'a week')."""
+    if text[p] in "aA" and (d := _ART_WORD.match(text, p, limit)):
+        unit = g.durations.get(f"{d[1].lower()} {d[2].lower()}")
+        return _Fig(p, d.end(), 1.0, "duration", unit=unit) if unit else None
+    art = _ARTICLE.search(text, max(floor, p - 12), p)
+    for at in ((art.start(), p) if art else (p,)):
+        if (v := g.vague.match(text, at, limit)) is not None:
+            row = g.vague_rows.get(norm(v.group()))
+            if row is not None:
+                return _Fig(at, v.end(), float(row["stated"] or 0), vague=dict(row))
+    word = text[p : p + 12].split(None, 1)[0].lower().rstrip(".,;:!?")
+    nw = g.words
+    role = nw.cardinal.get(word, nw.ordinal.get(word, (0, "")))[1]
+    if word in ("dozen", "dozens") and art:
+        half = art.group().lower().startswith("half")
+        fig = _Fig(art.start(), art.end(), 0.5 if half else 1.0)
+        fig.end = art.end() - len(art.group()) + len(art.group().rstrip())
+        return fig if _multiply(text, fig, limit, g, False, words=True) else None
+    if art and not art.group().lower().startswith("half") and (
+        role in ("hundred", "scale", "fraction")
+        or (role == "ordinal" and nw.ordinal[word][0] >= 3 and fraction_context(text, p + len(word), limit))
+    ):
+        a_end = art.start() + len(art.group().split()[0])
+        r = read_words(text, a_end, limit, nw, start_value=1.0, start_role="unit")
+        start = art.start()
+    else:
+        r = read_words(text, p, limit, nw)
+        start = p
+    if r is None or _pronoun(text, p, r, floor, g, word):
+        return None
+    fig = _Fig(start, r.end, r.value, r.kind)
+    if r.kind == "fraction" and (a := _ARTICLE_AFTER.match(text, r.end, limit)):
+        probe = _Fig(start, a.end(), r.value)
+        if _multiply(text, probe, limit, g, False, words=True):
+            return probe
+    if r.kind == "count":
+        _multiply(text, fig, limit, g, False, words=True)
+    return fig
+
+
+_ARTICLE_AFTER = re.compile(rf"{SP}+an?(?=[ \t])", re.IGNORECASE)
+
+
+def _pronoun(text: str, p: int, r: object, floor: int, g: Grammar, word: str) -> bool:
+    """'that one', 'the first one', 'a second' are not figures."""
+    if getattr(r, "end", 0) != p + len(word) or word not in ("one", "second"):
+        return False
+    prev = _PREV_WORD.search(text, max(0, p - 20), p)
+    prev_word = prev[1].lower() if prev else ""
+    if word == "second":
+        return prev_word in ("a", "per", "every", "split")
+    nxt = _NEXT_WORD.match(text, p + 3)
+    if nxt and nxt[1].lower() in ("another", "anothers"):
+        return True
+    return prev_word in g.pronoun_det or prev_word in g.words.ordinal
+
+
+def _behind(text: str, start: int, floor: int, g: Grammar) -> tuple[int, dict[str, tuple[str, str]]]:
+    """Cues just before a figure: qualifier, currency or age cue, range opener, sign."""
+    cues: dict[str, tuple[str, str]] = {}
+    s = start
+    for _ in range(4):
+        lo = max(floor, s - _BEHIND)
+        window = text[lo:s][::-1]
+        m = g.before.match(window)
+        if m is None or (m.end() == len(window) and lo > 0 and text[lo - 1].isalnum()):
+            break
+        phrase = window[: m.end()][::-1].strip(" \t\u00a0\u2009\u202f")
+        cue = g.before_cues.get(phrase) or g.before_cues.get(norm(phrase))
+        if cue is None:
+            break
+        slot = cue[0] if cue[1] != "minus" else "sign"
+        if slot in cues:
+            break
+        # An opener remembers where the figure's words began without it, in case no range follows.
+        cues[slot] = (cue[1], str(s) if slot == "opener" else cue[2])
+        s = s - m.end()
+    return s, cues
+
+
+def _without_opener(start: int, cues: dict[str, tuple[str, str]]) -> int:
+    """Drop a range opener ('from', 'between') and the cues before it; the new start offset."""
+    if "opener" not in cues:
+        return start
+    keys = list(cues)
+    for key in keys[keys.index("opener") :]:
+        value = cues.pop(key)
+        if key == "opener":
+            start = int(value[1])
+    return start
+
+
+
+def _negative_sign(text: str, start: int, floor: int) -> int | None:
+    """Offset of a minus sign that makes the numeral at ``start`` negative."""
+    i = start - 1
+    if i >= floor and text[i] == " ":
+        i -= 1
+    if i < floor or text[i] not in "-−":
+        return None
+    j = i - 1
+    if j < 0:
+        return i
+    if text[j] not in " \t\n([=:;,<>$£€¥":
+        return None
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    if j >= 0 and (text[j].isdigit() or text[j] in "%)"):
+        return None
+    return i
+
+
+def _interval(rule: str | None, v: float, t: float) -> tuple[float | None, float | None, bool, bool, str]:
+    """The interval a qualifier rule states for figure ``v`` with tolerance ``t``."""
+    if rule == "at_least":
+        return v, None, True, True, "at_least"
+    if rule in ("more_than", "well_over"):
+        return v, None, False, True, "more_than"
+    if rule == "at_most":
+        return None, v, True, True, "at_most"
+    if rule == "less_than":
+        return None, v, True, False, "less_than"
+    lo, hi = sorted((v * (1 - t), v * (1 + t)))
+    if rule == "approximate":
+        return lo, hi, True, True, "approximate"
+    if rule == "nearly":
+        return lo, v, True, False, "approximate"
+    if rule == "just_over":
+        return v, hi, False, True, "approximate"
+    if rule == "odd":
+        step = 10.0 ** math.floor(math.log10(abs(v))) if v else 1.0
+        return v, v + step, False, False, "approximate"
+    return v, v, True, True, "exact"
+
+
+class _Scan:
+    """One pass over a text; ``run`` yields quantities in order."""
+
+    def __init__(self, text: str, lex: Lexicon, tolerance: float) -> None:
+        self.text, self.lex, self.t = text, lex, tolerance
+        self.g = grammar(lex)
+        self.floor = 0
+        self._cues: tuple[int, int, tuple[int, dict[str, tuple[str, str]]]] = (-1, -1, (0, {}))
+
+    def behind(self, start: int) -> tuple[int, dict[str, tuple[str, str]]]:
+        """Cues before ``start`` (cached for the last position asked)."""
+        at, floor, found = self._cues
+        if (at, floor) != (start, self.floor):
+            found = _behind(self.text, start, self.floor, self.g)
+            self._cues = (start, self.floor, found)
+        return found[0], dict(found[1])
+
+    def run(self) -> Iterator[Quantity]:
+        for start, end, kind in self.anchors():
+            if start < self.floor:
+                continue
+            found = self.at_anchor(kind, start, end)
+            for q in found:
+                yield q
+                self.floor = q.end
+            if not found:
+                self.floor = max(self.floor, end)
+
+    def anchors(self) -> Iterator[tuple[int, int, str]]:
+        """Candidate spots in order: digit runs, number words, months before a day, others."""
+        text, g = self.text, self.g
+        digits = ((m.start(), m.end(), "d") for m in _DIGITS.finditer(text))
+        months = ((m.start(), m.end(), "mo") for m in g.months_re.finditer(text)
+                  if not m.start() or not text[m.start() - 1].isalpha())
+        streams = [digits, self.word_anchors(), months]
+        streams.append((m.start(), m.end(), "v") for m in g.vulgar.finditer(text))
+        if "://" in text or "www." in text:
+            streams.append((m.start(), m.end(), "url") for m in g.url.finditer(text))
+        return heapq.merge(*streams)
+
+    def word_anchors(self) -> Iterator[tuple[int, int, str]]:
+        """Number words, found in lower-cased chunks (fast ASCII matching, flat memory)."""
+        text, g = self.text, self.g
+        c0, n = 0, len(text)
+        while c0 < n:
+            c1 = min(n, c0 + _CHUNK)
+            if c1 < n:
+                space = _SPACE_AHEAD.search(text, c1, min(n, c1 + 256))
+                c1 = space.start() if space else c1
+            low = text[c0:c1].lower()
+            if len(low) == c1 - c0:
+                for m in g.words_lower.finditer(low):
+                    yield c0 + m.start(), c0 + m.end(), "w"
+            else:
+                for m in g.words_any.finditer(text, c0, c1):
+                    yield m.start(), m.end(), "w"
+            c0 = c1
+
+    def core(self, kind: str | None, p: int, end: int, money: bool) -> list[_Fig]:
+        text, g, limit = self.text, self.g, min(len(self.text), p + _AHEAD)
+        if kind == "d":
+            return _read_digits(text, p, limit, g, self.lex, money, end)
+        if kind == "v":
+            return [_Fig(p, p + 1, vulgar_value(text[p]) or 0.0, "fraction")]
+        if kind == "mo":
+            fig = _read_month_first(text, p, limit, self.lex, g)
+            return [fig] if fig else []
+        fig = _read_word_figure(text, p, self.floor, limit, g)
+        return [fig] if fig else []
+
+    def at_anchor(self, kind: str, p: int, end: int) -> list[Quantity]:
+        text = self.text
+        if kind == "url":
+            self.floor = end
+            return []
+        money = kind == "d" and p > 0 and not text[p - 1].isalnum() and "unit" in self.behind(p)[1]
+        figs = self.core(kind, p, end, money)
+        if not figs:
+            return []
+        if figs[0].kind == "skip":
+            self.floor = max(self.floor, figs[0].end, end)
+            return []
+        if len(figs) > 1:
+            return [self.quantity(f, f.start, f.end, {}) for f in figs]
+        return self.contextualise(figs[0])
+
+    def ratio(self, fig: _Fig, limit: int) -> bool:
+        """'one over three', '1 over 20': a fraction when nothing is counted after it (in place)."""
+        m = _OVER.match(self.text, fig.end, limit)
+        if m is None or fig.kind != "count" or fig.unit:
+            return False
+        nxt = self.g.anchor.match(self.text, m.end(), limit)
+        if nxt is None or nxt.lastgroup not in ("d", "w"):
+            return False
+        figs = self.core(nxt.lastgroup, nxt.start(), nxt.end(), False)
+        if len(figs) != 1 or figs[0].kind != "count" or not figs[0].value or figs[0].vague:
+            return False
+        if not _END_OF_PHRASE.match(self.text, figs[0].end):
+            return False
+        fig.value, fig.end, fig.kind, fig.plain = fig.value / figs[0].value, figs[0].end, "fraction", False
+        return True
+
+    def contextualise(self, fig: _Fig) -> list[Quantity]:
+        text, g = self.text, self.g
+        limit = min(len(text), fig.end + _AHEAD)
+        sign = _negative_sign(text, fig.start, self.floor) if fig.kind not in ("date", "time") else None
+        if sign is not None:
+            fig.value, fig.start = -fig.value, sign
+        start, cues = self.behind(fig.start)
+        if sign is not None:
+            cues.pop("sign", None)
+        if "sign" in cues:
+            fig.value = -fig.value
+        if "qualifier" not in cues and text[start - 1 : start] in ("<", ">", "="):
+            return []  # a garbled comparison ("=>30", "<>30"): no figure we can state
+        if "unit" not in cues and self.ratio(fig, limit):
+            return [self.quantity(fig, start, fig.end, cues)]
+        if fig.kind in ("date", "time", "ordinal") or fig.vague:
+            return [self.quantity(fig, fig.start if fig.kind != "ordinal" else start, fig.end, {})]
+        self.unit_after(fig, limit)
+        post = g.after_qualifier.match(text, fig.end, limit)
+        if post is not None and fig.kind != "time":
+            rule = g.after_rules.get(norm(post["q"]))
+            if rule and rule[0] == "or_equal":
+                before = cues.get("qualifier", ("", ""))[0]
+                if before in _OR_EQUAL:
+                    cues["qualifier"] = (_OR_EQUAL[before], "")
+                    fig.end = post.end()
+            elif rule and not (post["q"] == "odd" and not fig.plain):
+                cues["qualifier"] = (rule[0], rule[1])
+                fig.end = post.end()
+        elif (rng := self.range_end(fig, cues, limit)) is not None:
+            return [rng]
+        start = _without_opener(start, cues)
+        self.classify(fig, cues)
+        return [self.quantity(fig, start, fig.end, cues)]
+
+    def unit_after(self, fig: _Fig, limit: int) -> None:
+        u = self.g.unit_after.match(self.text, fig.end, limit)
+        if u is None:
+            return
+        form = u["u"]
+        info = self.g.units.get(form) or self.g.units.get(norm(form))
+        if info is None:
+            return
+        if info[0] == "time":
+            if fig.plain and len(self.text[fig.start : fig.end]) == 4:
+                hh, mm = divmod(int(fig.value), 100)
+                if hh < 24 and mm < 60:
+                    fig.kind, fig.iso, fig.end = "time", f"{hh:02d}:{mm:02d}", fig.end
+            return
+        fig.kind, fig.unit, fig.end, fig.plain = info[0], info[1], u.end(), False
+
+    def range_end(self, a: _Fig, cues: dict[str, tuple[str, str]], limit: int) -> Quantity | None:
+        """'14 to 52', 'between 20 and 25', '20-25', 'two or three' — or None."""
+        text = self.text
+        j = _JOIN.match(text, a.end, limit)
+        if j is None:
+            return None
+        joiner = j["j"].lower()
+        opener = cues.get("opener", ("", ""))[0]
+        if joiner in ("and", "&") and opener != "between":
+            return None
+        if text[j.end() : j.end() + 1] in "-−":
+            return None
+        nxt = self.g.anchor.match(text, j.end(), limit)
+        if nxt is None or nxt.lastgroup not in ("d", "w") or (joiner in "-–—~" and nxt.lastgroup != "d"):
+            return None
+        money = "unit" in cues
+        figs = self.core(nxt.lastgroup, nxt.start(), nxt.end(), money)
+        if len(figs) != 1 or figs[0].kind not in ("count", "fraction") or figs[0].vague:
+            return None
+        b = figs[0]
+        if joiner == "or" and not (a.kind == b.kind and 0 <= a.value < b.value <= 2 * a.value + 1):
+            return None
+        if re.match(r"[-–/]\d", text[b.end : b.end + 2]):
+            return None
+        self.unit_after(b, min(len(text), b.end + _AHEAD))
+        if a.unit and b.unit and a.unit != b.unit:
+            return None
+        if a.mult == 1 and b.mult > 1 and a.value * b.mult < b.value:
+            a.value *= b.mult
+        if not a.value < b.value:
+            return None
+        kind, unit = a.kind, a.unit
+        if kind in ("count", "fraction") and b.kind not in ("count", "fraction"):
+            kind, unit = b.kind, b.unit
+        if a.plain and b.plain and all(1500 <= v <= 2100 for v in (a.value, b.value)):
+            probe = _Fig(b.start, b.end, b.value, plain=True)
+            self.classify(probe, {})
+            kind = probe.kind if probe.kind == "year" else kind
+        kind, unit = self.cue_kind(kind, unit, cues)
+        start, _ = _behind(text, a.start, self.floor, self.g)
+        return self.make(start, b.end, a.value, b.value, True, True, None, "range", kind, unit, None)
+
+    def cue_kind(self, kind: str, unit: str | None, cues: dict[str, tuple[str, str]]) -> tuple[str, str | None]:
+        if "unit" in cues and kind in ("count", "fraction"):
+            return cues["unit"]
+        return kind, unit
+
+    def classify(self, fig: _Fig, cues: dict[str, tuple[str, str]]) -> None:
+        """Make a bare four-digit figure a year, and apply currency and age cues."""
+        fig.kind, fig.unit = self.cue_kind(fig.kind, fig.unit, cues)
+        if fig.kind != "count" or not fig.plain or "qualifier" in cues or fig.end - fig.start != 4:
+            return
+        if not 1500 <= fig.value <= 2100:
+            return
+        text = self.text
+        if fig.end < len(text) and text[fig.end] == "s":
+            fig.kind, fig.iso, fig.end = "year", f"{int(fig.value)}s", fig.end + 1
+            return
+        if _plural_follows(text, fig.end, self.g):
+            return
+        fig.kind, fig.iso = "year", str(int(fig.value))
+
+    def quantity(self, fig: _Fig, start: int, end: int, cues: dict[str, tuple[str, str]]) -> Quantity:
+        if fig.vague:
+            row = fig.vague
+            if row["stated"]:
+                lo, hi, li, hi_inc, _ = _interval("approximate", fig.value, self.t)
+                return self.make(start, end, lo, hi, li, hi_inc, fig.value, "approximate", "count", None, None)
+            bounds = row["bounds"] or "[)"
+            high = float(row["high"]) if row["high"] else None
+            return self.make(start, end, float(row["low"]), high, bounds[0] == "[", bounds[1] == "]", None,
+                             "vague", "count", None, None)
+        if fig.kind in ("date", "time", "year", "ordinal"):
+            return self.make(start, end, fig.value, fig.value, True, True, fig.value, "exact", fig.kind,
+                             fig.unit, fig.iso)
+        rule, factor = cues.get("qualifier", (fig.rule, ""))
+        t = float(factor) if factor else self.t
+        lo, hi, li, hi_inc, qualifier = _interval(rule, fig.value, t)
+        return self.make(start, end, lo, hi, li, hi_inc, fig.value, qualifier, fig.kind, fig.unit, fig.iso)
+
+    def make(self, start: int, end: int, low: float | None, high: float | None, li: bool, hi: bool,
+             stated: float | None, qualifier: str, kind: str, unit: str | None, iso: str | None) -> Quantity:
+        if kind == "percent":
+            unit = unit or "percent"
+        return Quantity(low=low, high=high, low_inclusive=li, high_inclusive=hi, stated=stated,
+                        qualifier=qualifier, kind=kind, unit=unit, start=start, end=end,
+                        text=self.text[start:end], iso=iso)
+
+
+def _merge_bounds(text: str, quantities: Iterator[Quantity]) -> Iterator[Quantity]:
+    """Join 'more than 20 and less than 35' (a lower and an upper bound) into one range."""
+    pending: Quantity | None = None
+    for q in quantities:
+        if pending is not None:
+            merged = _merged(text, pending, q)
+            if merged is not None:
+                yield merged
+                pending = None
+                continue
+            yield pending
+        pending = q
+    if pending is not None:
+        yield pending
+
+
+def _merged(text: str, a: Quantity, b: Quantity) -> Quantity | None:
+    lower, upper = (a, b) if a.high is None else (b, a)
+    if not (lower.high is None and lower.low is not None and upper.low is None and upper.high is not None):
+        return None
+    if lower.low >= upper.high or not _PAIR_GAP.match(text, a.end, b.start):  # type: ignore[operator]
+        return None
+    return Quantity(low=lower.low, high=upper.high, low_inclusive=lower.low_inclusive,
+                    high_inclusive=upper.high_inclusive, stated=None, qualifier="range", kind=a.kind,
+                    unit=a.unit or b.unit, start=a.start, end=b.end, text=text[a.start : b.end])
+
+
+def iter_quantities(
+    text: str, *, lexicon: Lexicon | None = None, tolerance: float = DEFAULT_TOLERANCE
+) -> Iterator[Quantity]:
+    """Like :func:`parse_quantities`, but yields the quantities one by one (flat memory)."""
+    lex = lexicon if lexicon is not None else Lexicon.default()
+    return _merge_bounds(text, _Scan(text, lex, tolerance).run())
 
 
 def parse_quantities(
     text: str, *, lexicon: Lexicon | None = None, tolerance: float = DEFAULT_TOLERANCE
 ) -> list[Quantity]:
-    """Every figure in ``text``, in order of appearance (stub: being written)."""
-    return []
+    """Every figure in ``text``, in order of appearance, as an interval with qualifier and kind.
+
+    Offsets are code points into ``text`` and ``q.text == text[q.start:q.end]``; figures never
+    overlap. ``tolerance`` is the relative width of approximations ("about 600" is
+    ``[540, 660]`` at the default 0.1); a qualifier row of the lexicon may carry its own.
+    ``lexicon`` defaults to :meth:`Lexicon.default`. Never raises on any ``str``; time and memory
+    are linear in ``len(text)``.
+
+    >>> [(q.text, q.low, q.high, q.qualifier) for q in parse_quantities("More than 30 left.")]
+    [('More than 30', 30, None, 'more_than')]
+    >>> q, = parse_quantities("tens of thousands of people")
+    >>> q.low, q.high, q.high_inclusive, q.qualifier
+    (10000, 100000, False, 'vague')
+    >>> [(q.text, q.kind, q.iso) for q in parse_quantities("On 23 May, in 2001, at 16:37 GMT")]
+    [('23 May', 'date', '--05-23'), ('2001', 'year', '2001'), ('16:37', 'time', '16:37')]
+    >>> q, = parse_quantities("about 600 refugees")
+    >>> q.stated, q.low, q.high
+    (600, 540, 660)
+    """
+    return list(iter_quantities(text, lexicon=lexicon, tolerance=tolerance))

@@ -1,0 +1,75 @@
+"""Hypothesis strategies shared by claimcheck's tests (numbers and figures as news writes them)."""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+__all__ = [
+    "QUALIFIER_RULES",
+    "grouped_numerals",
+    "integers_below_a_trillion",
+    "qualified_figures",
+    "spelled_numbers",
+]
+
+integers_below_a_trillion = st.integers(min_value=0, max_value=10**12 - 1)
+
+#: Qualifier words and the interval rule they state (see claimcheck/data/qualifiers.txt).
+QUALIFIER_RULES: dict[str, str] = {
+    "at least": "at_least",
+    "no fewer than": "at_least",
+    "more than": "more_than",
+    "over": "more_than",
+    "upwards of": "more_than",
+    "in excess of": "more_than",
+    "well over": "more_than",
+    "fewer than": "less_than",
+    "less than": "less_than",
+    "under": "less_than",
+    "below": "less_than",
+    "up to": "at_most",
+    "at most": "at_most",
+    "no more than": "at_most",
+    "as many as": "at_most",
+    "about": "approximate",
+    "around": "approximate",
+    "approximately": "approximate",
+    "roughly": "approximate",
+    "some": "approximate",
+    "an estimated": "approximate",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "just under": "nearly",
+    "just over": "just_over",
+    "close to": "approximate",
+}
+
+
+@st.composite
+def spelled_numbers(draw: st.DrawFn) -> tuple[int, str]:
+    """An integer below 10**12 and its English words (inflect), with or without 'and' and hyphens."""
+    import inflect
+
+    n = draw(integers_below_a_trillion)
+    engine = inflect.engine()
+    words = engine.number_to_words(n, andword=draw(st.sampled_from(["and", ""])))
+    words = str(words).replace(",", "")
+    if draw(st.booleans()):
+        words = words.replace("-", " ")
+    return n, " ".join(words.split())
+
+
+@st.composite
+def grouped_numerals(draw: st.DrawFn) -> tuple[int, str]:
+    """An integer and its digits with thousands separators (comma, space, NBSP or thin space)."""
+    n = draw(integers_below_a_trillion)
+    sep = draw(st.sampled_from([",", " ", "\u00a0", "\u202f", ""]))
+    return n, f"{n:,}".replace(",", sep)
+
+
+@st.composite
+def qualified_figures(draw: st.DrawFn) -> tuple[str, str, int]:
+    """A qualifier phrase, its rule and a figure it qualifies."""
+    phrase = draw(st.sampled_from(sorted(QUALIFIER_RULES)))
+    value = draw(st.integers(min_value=1, max_value=10**9))
+    return phrase, QUALIFIER_RULES[phrase], value

@@ -1,0 +1,83 @@
+"""Property-based tests of parse_quantities (strategies in tests/strategies.py)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimcheck import parse_quantities
+from strategies import grouped_numerals, qualified_figures, spelled_numbers
+
+
+def _valid(text: str) -> None:
+    found = parse_quantities(text)
+    last = 0
+    for q in found:
+        assert 0 <= last <= q.start < q.end <= len(text)
+        assert text[q.start : q.end] == q.text
+        if q.low is not None and q.high is not None:
+            assert q.low <= q.high
+        last = q.end
+
+
+@given(spelled_numbers())
+def test_numbers_in_words_parse_back(case):
+    n, words = case
+    found = parse_quantities(f"Officials said {words} people were counted.")
+    assert [q.stated for q in found] == [n], words
+
+
+@given(grouped_numerals())
+def test_grouped_numerals_parse_back(case):
+    n, digits = case
+    found = [q for q in parse_quantities(f"They counted {digits} ballots.") if q.kind in ("count", "year")]
+    assert [q.stated for q in found] == [n], digits
+
+
+@given(qualified_figures())
+def test_qualifiers_state_their_interval(case):
+    phrase, rule, v = case
+    (q,) = parse_quantities(f"Police said {phrase} {v:,} people marched.")
+    assert q.stated == v
+    inside = {
+        "at_least": True, "more_than": False, "at_most": True, "less_than": False,
+        "approximate": True, "nearly": False, "just_over": False,
+    }[rule]
+    assert q.contains(v) is inside
+    if rule in ("at_least", "more_than"):
+        assert q.high is None and q.contains(v * 2)
+    if rule in ("at_most", "less_than"):
+        assert q.low is None and q.contains(v / 2)
+    if rule == "nearly":
+        assert q.contains(v * 0.95) and not q.contains(v * 1.01)
+    if rule == "just_over":
+        assert q.contains(v * 1.05) and not q.contains(v * 0.99)
+    if rule == "approximate":
+        assert q.contains(v * 0.95) and q.contains(v * 1.05)
+
+
+@given(st.text())
+def test_any_text_gives_valid_quantities(text):
+    _valid(text)
+
+
+@given(st.text(alphabet="0123456789 ,.-–/:%$£½abkmnotrhe", max_size=80))
+def test_figure_like_noise_gives_valid_quantities(text):
+    _valid(text)
+
+
+def test_a_hundred_thousand_digits():
+    _valid("7" * 100_000)
+    _valid("1," * 50_000)
+
+
+def test_ten_thousand_qualifiers():
+    text = "more than " * 10_000 + "500 people"
+    found = parse_quantities(text)
+    _valid(text)
+    assert found[-1].stated == 500 and found[-1].qualifier == "more_than"
+
+
+def test_many_number_words_in_a_row():
+    _valid("one two three four five six seven eight nine ten " * 2000)
+    _valid("twenty " * 20_000)
