@@ -402,13 +402,15 @@ def _sentence_claims(
     starts = frozenset(e[0] for e in events)
     cues = [(i, j, kind) for i, j, kinds in lex.cues.find(lowers) for kind in kinds.split(",")]
     sentence_scope = {kind for _, _, kind in cues if kind in {"exclusive", "cumulative"}}
-    out = []
+    out: list[dict] = []
     for quantity in quantities:
         if quantity.kind not in CLAIM_KINDS:
             continue
         q_index = _index_after(words, quantity.start)
         np_start, np_end = _subject_range(words, quantity, lex, starts)
         subject = _phrase_text(text, words, np_start, np_end, start) or _group_noun(words, q_index)
+        if subject is None and out and out[-1]["quantity"].kind == quantity.kind:
+            subject = out[-1]["subject"]  # "Twelve workers were killed and 30 were hurt"
         event = _choose_event(words, events, q_index, np_end)
         obj = None
         if event is not None:

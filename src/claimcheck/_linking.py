@@ -2,14 +2,16 @@
 
 1. **Blocking.** Claims are grouped by kind, canonical predicate and sort of counted thing;
    only claims in one block are compared, so cost grows with the block sizes, not with all
-   pairs. Claims with no event, negated claims and claims whose scope excludes a match
-   ("another group", "other embassies", running totals) are never linked.
+   pairs. Claims with no event and negated claims are never linked; a running total is kept
+   apart from single events; a claim whose scope sets it apart ("another group", "other
+   embassies", "two others") is never linked to a claim of its own article.
 2. **Scoring.** A candidate pair earns a score in [0, 1] from evidence a reader would use:
    the same event (0.3), the same counted thing (0.3 x rapidfuzz token-set similarity of
    the normalised heads, computed block-wide with ``process.cdist``), the same place or object
    (0.2 x similarity; 0.1 when one side names none), and compatible times (0.2; 0.1 when
-   unknown). Different named places, different kinds of facility, or times that cannot meet
-   rule a pair out.
+   unknown). Different named places, different kinds of facility, different groups of people
+   ("men" and "women"), or times that cannot meet rule a pair out; so does a dated claim
+   against an undated one whose article appeared more than a week away from that date.
 3. **Clustering.** Pairs at or above ``min_score`` are merged best first with complete
    linkage: two groups join only if *every* cross pair is itself a candidate, so one shared
    neighbour cannot chain unrelated claims. Claims of one cluster are linked pairwise.
@@ -33,6 +35,7 @@ __all__ = ["DEFAULT_MIN_SCORE", "Candidate", "candidate_pairs", "cluster_candida
 
 DEFAULT_MIN_SCORE = 0.6
 WINDOW_DAYS = 400
+FOLLOW_UP_DAYS = 7
 _MAX_BLOCK = 3000
 _PERSON = frozenset({"person", "generic_person"})
 
@@ -48,7 +51,7 @@ class Candidate:
 
 
 def _block_key(claim: Claim) -> Hashable | None:
-    if claim.predicate is None or claim.negated or "exclusive" in claim.scope:
+    if claim.predicate is None or claim.negated or claim.category == "anaphor":
         return None
     group = "person" if claim.category in _PERSON else claim.category
     return (claim.kind, claim.predicate, group, "cumulative" in claim.scope)
@@ -91,7 +94,13 @@ def _time_term(a: Claim, b: Claim, published: dict[str, dt.date | None]) -> tupl
     if compatible:
         return (f"times meet ({a.when} / {b.when})", 0.2)
     pa, pb = published.get(a.document), published.get(b.document)
-    if a.when is None and b.when is None and pa and pb and abs((pa - pb).days) > WINDOW_DAYS:
+    if a.when is None and b.when is None:
+        if pa and pb and abs((pa - pb).days) > WINDOW_DAYS:
+            return None
+        return ("time unknown on both sides", 0.1)
+    dated, undated, undated_published = (a, b, pb) if a.when else (b, a, pa)
+    day = parse_iso_date(dated.when)
+    if day and undated_published and abs((day - undated_published).days) > FOLLOW_UP_DAYS:
         return None
     return ("time unknown on one side", 0.1)
 
@@ -122,7 +131,8 @@ def _score(a: Claim, b: Claim, subject_similarity: float, lexicon: Lexicon,
            published: dict[str, dt.date | None]) -> Candidate | None:
     categories = lexicon.compiled("linking.categories", _categories)
     groups = lexicon.compiled("linking.groups", _groups)
-    if a.document == b.document and a.start < b.end and b.start < a.end:
+    if a.document == b.document and (
+            (a.start < b.end and b.start < a.end) or "exclusive" in a.scope or "exclusive" in b.scope):
         return None
     terms = [(f"same event: {a.predicate} ('{a.verb}' / '{b.verb}')", 0.3)]
     for term in (_subject_term(a, b, subject_similarity, groups), _object_term(a, b, categories),

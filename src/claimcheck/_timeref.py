@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from ._lexicon import Lexicon
 from ._records import Quantity
 
-__all__ = ["parse_iso_date", "resolve_when", "times_compatible"]
+__all__ = ["month_number", "parse_iso_date", "resolve_when", "times_compatible"]
 
 _WORD = re.compile(r"[A-Za-z]+")
 _MONTH_DAY = re.compile(r"--(\d{2})-(\d{2})")
@@ -30,6 +30,16 @@ def parse_iso_date(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value[:10])
     except ValueError:
         return None
+
+
+def month_number(word: str, lexicon: Lexicon | None = None) -> int | None:
+    """The month a name or abbreviation stands for ("June", "Sept.") or ``None``.
+
+    >>> month_number("Sept."), month_number("Thursday")
+    (9, None)
+    """
+    entry = (lexicon or Lexicon.default()).compiled("timeref.calendar", _calendar).get(word.lower().rstrip("."))
+    return entry[1] if entry and entry[0] == "month" else None
 
 
 def _calendar(lexicon: Lexicon) -> dict[str, tuple[str, int]]:

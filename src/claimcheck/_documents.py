@@ -1,0 +1,480 @@
+"""Reading articles: bytes or text in, :class:`Document` out.
+
+Plain text in any common encoding, HTML (the article's text, not its markup), JSON Lines
+corpora, directories and standard input. Offsets everywhere refer to ``Document.text``: the
+text exactly as decoded (or, for HTML, as extracted). Metadata missing from the input is
+looked for in the text: the headline, the publication date from the dateline, the outlet where
+the page names itself. Site furniture — menus, link lists, widgets, copyright and dateline
+lines — is marked as ``Document.furniture`` so that no claim is taken from it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ._errors import DecodeError, FormatError, InputError
+from ._html import html_to_text, looks_like_html
+from ._lexicon import Lexicon
+from ._records import Document, Span
+
+__all__ = ["MAX_BYTES", "decode", "is_furniture", "load", "make_document"]
+
+MAX_BYTES = 64 * 2**20
+_TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ""}
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+# --- decoding -------------------------------------------------------------------------------
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    sample = data[:4000]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd > len(sample) * 0.3 and even < len(sample) * 0.05:
+        return "utf-16-le"
+    if even > len(sample) * 0.3 and odd < len(sample) * 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _is_binary(text: str) -> bool:
+    sample = text[:8000]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    return "\x00" in sample or controls > len(sample) * 0.05
+
+
+def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
+    """The text in ``data`` and the encoding it was read with.
+
+    Tries, in order: a byte-order mark, UTF-8, BOM-less UTF-16, then cp1252 (news pages saved
+    on Windows) and charset-normalizer's best guess. Raises :class:`DecodeError` for binary data.
+
+    >>> decode("café".encode("cp1252"))
+    ('café', 'cp1252')
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            text = data.decode(encoding, errors="replace")
+            return text.lstrip("\ufeff"), encoding
+    guesses: list[str] = ["utf-8"]
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        guesses.insert(0, utf16)
+    guesses.append("cp1252")
+    for encoding in guesses:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _is_binary(text):
+            raise DecodeError(path, "binary file, not text")
+        return text, encoding
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or _is_binary(str(best)):
+        raise DecodeError(path, "binary file, not text")
+    return str(best), best.encoding
+
+
+# --- lines and furniture ----------------------------------------------------------------------
+
+_LINE = re.compile(r"[^\n]*\n?")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+_DATED_LINK = re.compile(r"\s*\d{1,2} [A-Z][a-z]{2} \d{2}\s*\|")
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2} ?[ap]\.?m\.?\b", re.IGNORECASE)
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?,? ([A-Z][a-z]{2,8})\.?,? (\d{4})\b")
+_MONTH_DAY_YEAR = re.compile(r"\b([A-Z][a-z]{2,8})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b")
+_HEADLINE_DATE = re.compile(r"^(.{8,}?)\s+[-–|]\s+(\d{4}-\d{2}-\d{2})\s*$")
+_DATELINE_WORDS = frozenset(
+    "gmt utc bst est edt et pt pst cet uk am pm a.m p.m published updated posted last on at by".split())
+_STOP_WORDS = frozenset("a an the of and or to in on at for by with from as is are was were".split())
+
+
+def _lines(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, content) of every line, ``end`` before the line break."""
+    for match in _LINE.finditer(text):
+        if match.start() == match.end():
+            break
+        line = match.group().rstrip("\r\n")
+        yield match.start(), match.start() + len(line), line
+
+
+def _compile_furniture(lexicon: Lexicon) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    exact: dict[str, str] = {}
+    prefixes: list[tuple[str, str]] = []
+    for row in lexicon.table("furniture"):
+        pattern = row["pattern"]
+        if pattern.endswith("*"):
+            prefixes.append((pattern[:-1].strip(), row["label"]))
+        else:
+            exact[pattern] = row["label"]
+    return exact, prefixes
+
+
+def _shape(line: str) -> str:
+    """A line reduced for furniture patterns: lower case, numbers as '{n}', end colon dropped."""
+    reduced = re.sub(r"\d+(?:[.,]\d+)*", "{n}", line.strip().lower().rstrip(":").strip())
+    return re.sub(r"\s+", " ", reduced)
+
+
+def _lexicon_label(line: str, lexicon: Lexicon) -> str | None:
+    exact, prefixes = lexicon.compiled("documents.furniture", _compile_furniture)
+    shape = _shape(line)
+    if not shape:
+        return None
+    if shape in exact:
+        return exact[shape]
+    for candidate in (shape.replace("{n}%", "{n} %"), shape.replace("{n} %", "{n}%")):
+        if candidate in exact:
+            return exact[candidate]
+    for prefix, label in prefixes:
+        if shape.startswith(prefix):
+            return label
+    return None
+
+
+def _words(line: str) -> list[str]:
+    return _WORD.findall(line)
+
+
+def _is_title_case(line: str) -> bool:
+    words = _words(line)
+    content = [w for w in words if w.lower() not in _STOP_WORDS]
+    return bool(content) and all(w[0].isupper() for w in content)
+
+
+def _is_prose(line: str) -> bool:
+    """Running text: a sentence or more, not a label, headline or menu."""
+    stripped = line.strip()
+    words = stripped.split()
+    return (len(words) >= 8 and stripped[-1:] in ".!?\"”’'") or len(words) >= 18
+
+
+def _is_dateline(line: str, months: frozenset[str]) -> bool:
+    stripped = line.strip()
+    if not stripped or len(stripped) > 90 or not (_date_in(stripped, months) or _TIME.search(stripped)):
+        return False
+    rest = [w.lower().rstrip(".,:|") for w in _words(_TIME.sub(" ", stripped))]
+    return all(w in months or w in _DATELINE_WORDS or w.rstrip("s") in months for w in rest if w)
+
+
+def _is_menu(line: str) -> bool:
+    stripped = line.strip()
+    if stripped.count("|") >= 2 or (stripped.count("|") == 1 and ">" in stripped):
+        return True
+    if stripped.count(">") >= 2:
+        return True
+    words = stripped.split()
+    return len(words) >= 8 and _is_title_case(stripped) and not stripped.endswith((".", "?", "!"))
+
+
+def _months(lexicon: Lexicon) -> frozenset[str]:
+    words = {row["word"] for row in lexicon.table("calendar")}
+    return frozenset(words)
+
+
+def find_furniture(text: str, lexicon: Lexicon | None = None) -> tuple[Span, ...]:
+    """Spans of site furniture in a page's text, line by line (see ``data/furniture.txt``).
+
+    >>> text = "Home | World | Sport\\nStorm hits coast\\n3 min read\\nAt least 20 people died on Monday.\\n"
+    >>> [(text[s.start:s.end], s.label) for s in find_furniture(text)]
+    [('Home | World | Sport', 'menu'), ('3 min read', 'widget')]
+    """
+    lexicon = lexicon or Lexicon.default()
+    months = lexicon.compiled("documents.months", _months)
+    lines = list(_lines(text))
+    first_prose = next((k for k, (_, _, line) in enumerate(lines) if _is_prose(line)), len(lines))
+    spans: list[Span] = []
+    in_list = False
+    for k, (start, end, line) in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        label = _line_label(stripped, lexicon, months, before_article=k < first_prose)
+        if label == "link_list":
+            in_list = True
+        elif in_list and _is_prose(stripped) and not _DATED_LINK.match(stripped):
+            in_list = False
+        if in_list and label is None:
+            label = "link_list"
+        if label:
+            offset = len(line) - len(line.lstrip())
+            spans.append(Span(start + offset, start + offset + len(stripped), label))
+    return tuple(spans)
+
+
+def _line_label(line: str, lexicon: Lexicon, months: frozenset[str], before_article: bool) -> str | None:
+    label = _lexicon_label(line, lexicon)
+    if label:
+        return label
+    if line.startswith("©") or line.lower().startswith("(c) "):
+        return "copyright"
+    if _DATED_LINK.match(line):
+        return "link_list"
+    if _HEADLINE_DATE.match(line):
+        return None
+    if _is_dateline(line, months):
+        return "dateline"
+    if _is_menu(line):
+        return "menu"
+    words = line.split()
+    if before_article and len(words) <= 4 and _is_title_case(line) and not line.endswith((".", "?", "!", ":")):
+        return "menu"
+    return None
+
+
+def is_furniture(document: Document, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps the document's site furniture."""
+    return any(span.start < end and start < span.end for span in document.furniture)
+
+
+# --- metadata ---------------------------------------------------------------------------------
+
+def _date_in(line: str, months: frozenset[str]) -> str | None:
+    """An ISO date written in ``line`` (ISO, "23 June, 2002", "March 5, 2024"), if any."""
+    from ._timeref import month_number
+
+    match = _ISO.search(line)
+    if match:
+        return match.group()
+    for pattern, (d, m, y) in ((_DAY_MONTH_YEAR, (1, 2, 3)), (_MONTH_DAY_YEAR, (2, 1, 3))):
+        for found in pattern.finditer(line):
+            month = month_number(found.group(m))
+            if month and found.group(m).lower() in months:
+                day = int(found.group(d))
+                if 1 <= day <= 31:
+                    return f"{found.group(y)}-{month:02d}-{day:02d}"
+    return None
+
+
+def _find_published(text: str, furniture: tuple[Span, ...], lexicon: Lexicon) -> str | None:
+    months = lexicon.compiled("documents.months", _months)
+    lists = [s for s in furniture if s.label == "link_list"]
+    for start, _, line in list(_lines(text))[:40]:
+        if any(s.start <= start < s.end for s in lists) or _is_prose(line):
+            continue
+        headline = _HEADLINE_DATE.match(line.strip())
+        if headline:
+            return headline.group(2)
+        found = _date_in(line, months)
+        if found:
+            return found
+    return None
+
+
+def _find_title(text: str, furniture: tuple[Span, ...]) -> str | None:
+    furniture_starts = {s.start for s in furniture}
+    after_dateline = False
+    for start, _, line in list(_lines(text))[:60]:
+        stripped = line.strip()
+        begin = start + len(line) - len(line.lstrip())
+        if not stripped:
+            continue
+        headline = _HEADLINE_DATE.match(stripped)
+        if headline:
+            return headline.group(1).strip()
+        if begin in furniture_starts:
+            label = next(s.label for s in furniture if s.start == begin)
+            after_dateline = after_dateline or label == "dateline"
+            continue
+        if _is_prose(stripped):
+            return None
+        if len(stripped.split()) >= 3 or after_dateline:
+            return stripped
+    return None
+
+
+def _outlets(lexicon: Lexicon) -> list[tuple[re.Pattern[str], str]]:
+    rows = sorted(lexicon.table("outlets"), key=lambda r: -len(r["name"]))
+    return [(re.compile(r"(?<![\w])" + re.escape(r["name"]) + r"(?![\w])", re.IGNORECASE), r["outlet"])
+            for r in rows]
+
+
+def _find_outlet(text: str, furniture: tuple[Span, ...], lexicon: Lexicon) -> str | None:
+    lines = list(_lines(text))
+    candidates = [line for _, _, line in lines[:6] if not _is_prose(line)]
+    candidates += [text[s.start:s.end] for s in furniture if s.label == "copyright"]
+    for line in candidates:
+        for pattern, outlet in lexicon.compiled("documents.outlets", _outlets):
+            if pattern.search(line):
+                return outlet
+    if lines:
+        first = lines[0][2].strip()
+        if "|" in first:
+            masthead = first.split("|", 1)[0].strip()
+            if 1 <= len(masthead.split()) <= 5 and _is_title_case(masthead) and masthead.lower() != "home":
+                return masthead
+    for span in furniture:
+        if span.label == "copyright":
+            name = re.sub(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?", "", text[span.start:span.end], flags=re.I)
+            name = name.split("^")[0].split(".")[0].strip()
+            if 1 <= len(name.split()) <= 5:
+                return name
+    return None
+
+
+# --- documents --------------------------------------------------------------------------------
+
+def make_document(
+    text: str,
+    *,
+    id: str = "d1",  # noqa: A002 - the record's field name
+    path: str | None = None,
+    title: str | None = None,
+    published: str | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+    html: bool | None = None,
+    encoding: str | None = None,
+    lexicon: Lexicon | None = None,
+) -> Document:
+    """A :class:`Document` from article text (or HTML), with metadata and furniture found.
+
+    Explicit metadata wins over what is found in the text.
+
+    >>> doc = make_document("Sunday, 23 June, 2002, 16:37 GMT\\nChina allows North Koreans to leave\\n"
+    ...                     "Twenty-three North Koreans have now left China, officials said today.\\n")
+    >>> doc.title, doc.published
+    ('China allows North Koreans to leave', '2002-06-23')
+    """
+    lexicon = lexicon or Lexicon.default()
+    found: dict[str, str | None] = {}
+    if html or (html is None and looks_like_html(text)):
+        text, found = html_to_text(text)
+    furniture = find_furniture(text, lexicon)
+    return Document(
+        id=id, text=text, path=path,
+        title=title or found.get("title") or _find_title(text, furniture),
+        published=published or found.get("published") or _find_published(text, furniture, lexicon),
+        outlet=outlet or found.get("outlet") or _find_outlet(text, furniture, lexicon),
+        url=url or found.get("url"), encoding=encoding, furniture=furniture)
+
+
+def _read_bytes(path: str, max_bytes: int) -> bytes:
+    if path == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+    else:
+        try:
+            size = os.path.getsize(path)
+            if size > max_bytes:
+                raise InputError(path, f"too large ({size:,} bytes; the limit is {max_bytes:,})")
+            with open(path, "rb") as handle:
+                data = handle.read(max_bytes + 1)
+        except FileNotFoundError:
+            raise InputError(path, "no such file") from None
+        except IsADirectoryError:
+            raise InputError(path, "is a directory") from None
+        except PermissionError:
+            raise InputError(path, "permission denied") from None
+        except OSError as exc:
+            raise InputError(path, exc.strerror or "cannot be read") from None
+    if len(data) > max_bytes:
+        raise InputError(path, f"too large (the limit is {max_bytes:,} bytes)")
+    if not data.strip():
+        raise InputError(path, "empty")
+    return data
+
+
+def _expand(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[str]:
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    out: list[str] = []
+    for item in paths:
+        path = os.fspath(item)
+        if path != "-" and os.path.isdir(path):
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                out.extend(os.path.join(root, f) for f in sorted(files) if not f.startswith("."))
+        else:
+            out.append(path)
+    return out
+
+
+def _jsonl_documents(path: str, text: str, meta: dict, lexicon: Lexicon) -> Iterator[Document | InputError]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield FormatError(where, f"malformed JSON ({exc.msg} at column {exc.colno})")
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            yield FormatError(where, 'each line must be a JSON object with a "text" string')
+            continue
+        given = {k: record.get(k) if isinstance(record.get(k), str) else None
+                 for k in ("title", "published", "outlet", "url")}
+        fields = {k: meta.get(k) or given[k] for k in given}
+        given_id = record.get("id")
+        document = make_document(record["text"], path=where, lexicon=lexicon, **fields,
+                                 id=str(given_id) if isinstance(given_id, str | int) else "")
+        yield document
+
+
+def _with_id(document: Document, new_id: str) -> Document:
+    import attrs
+
+    return attrs.evolve(document, id=new_id)
+
+
+def _read(path: str, meta: dict, max_bytes: int, lexicon: Lexicon) -> Iterator[Document | InputError]:
+    try:
+        data = _read_bytes(path, max_bytes)
+        text, encoding = decode(data, path)
+    except InputError as exc:
+        yield exc
+        return
+    suffix = Path(path).suffix.lower()
+    if suffix in {".jsonl", ".ndjson"}:
+        yield from _jsonl_documents(path, text, meta, lexicon)
+        return
+    html = True if suffix in {".html", ".htm", ".xhtml"} else None
+    yield make_document(text, id="", path=path, html=html, encoding=encoding, lexicon=lexicon, **meta)
+
+
+def load(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    *,
+    on_error: str = "raise",
+    published: str | None = None,
+    outlet: str | None = None,
+    title: str | None = None,
+    max_bytes: int = MAX_BYTES,
+    lexicon: Lexicon | None = None,
+) -> list[Document]:
+    """Documents from files, directories (recursive, sorted) or ``"-"`` (standard input).
+
+    Every input yields at least one document, in input order, with ids ``d1``, ``d2``...
+    (a JSON Lines ``id`` is kept). With ``on_error="record"`` an unreadable input becomes a
+    document with ``error`` set and no text; with ``"raise"`` it raises :class:`InputError`
+    (or its subclasses :class:`DecodeError`, :class:`FormatError`).
+    """
+    if on_error not in {"raise", "record"}:
+        raise ValueError("on_error must be 'raise' or 'record'")
+    lexicon = lexicon or Lexicon.default()
+    meta = {k: v for k, v in {"published": published, "outlet": outlet, "title": title}.items() if v}
+    documents: list[Document] = []
+    used: set[str] = set()
+    for path in _expand(paths):
+        for item in _read(path, meta, max_bytes, lexicon):
+            if isinstance(item, InputError):
+                if on_error == "raise":
+                    raise item
+                item = Document(id="", text="", path=item.path, error=item.reason)
+            new_id = item.id or f"d{len(documents) + 1}"
+            while new_id in used:
+                new_id = f"{new_id}_"
+            used.add(new_id)
+            documents.append(_with_id(item, new_id))
+    return documents

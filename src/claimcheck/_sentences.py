@@ -1,0 +1,107 @@
+"""Sentences: where they start and end in a document's text, outside its site furniture.
+
+A blank line always ends a sentence. A single line break ends one too, unless the line reads
+as a hard-wrapped piece of a paragraph (no closing punctuation, and the next line goes on in
+lower case or the line is long). Inside a line, ``.``, ``!`` or ``?`` (with closing quotes)
+before a capital, digit or quote ends a sentence, except after an abbreviation
+(``data/abbreviations.txt``) or an initial ("N. Korean"). Linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._lexicon import Lexicon
+from ._records import Document
+
+__all__ = ["document_sentences", "split_sentences"]
+
+_LINE = re.compile(r"[^\n]*\n?")
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_TERMINAL = (".", "!", "?", '"', "”", "’", "'", ":", ")")
+_WRAP_LENGTH = 60
+
+
+def _abbreviations(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(row["word"] for row in lexicon.table("abbreviations"))
+
+
+def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Stretches of text between sentence-ending line breaks."""
+    lines = []
+    for match in _LINE.finditer(text, start, end):
+        if match.start() == match.end():
+            break
+        content = match.group().rstrip("\r\n")
+        lines.append((match.start(), match.start() + len(content), content))
+    segments: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    for k, (s, e, content) in enumerate(lines):
+        if not content.strip():
+            if current:
+                segments.append(current)
+            current = None
+            continue
+        current = (current[0], e) if current else (s, e)
+        following = lines[k + 1][2].lstrip() if k + 1 < len(lines) else ""
+        stripped = content.rstrip()
+        wrapped = bool(following) and not stripped.endswith(_TERMINAL) and (
+            following[:1].islower() or len(stripped) >= _WRAP_LENGTH)
+        if not wrapped:
+            segments.append(current)
+            current = None
+    if current:
+        segments.append(current)
+    return segments
+
+
+def _trimmed(text: str, s: int, e: int) -> tuple[int, int] | None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return (s, e) if e > s else None
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None, *,
+                    lexicon: Lexicon | None = None) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` in ``text[start:end]``, trimmed of white space.
+
+    >>> text = 'Ms. Kang says 15 N. Koreans left. "They have all left," she said.\\nSee also'
+    >>> [text[s:e] for s, e in split_sentences(text)]
+    ['Ms. Kang says 15 N. Koreans left.', '"They have all left," she said.', 'See also']
+    """
+    end = len(text) if end is None else end
+    abbreviations = (lexicon or Lexicon.default()).compiled("sentences.abbreviations", _abbreviations)
+    spans: list[tuple[int, int]] = []
+    for seg_start, seg_end in _segments(text, start, end):
+        begin = seg_start
+        for match in _END.finditer(text, seg_start, seg_end):
+            before = _WORD_BEFORE.search(text, max(begin, match.start() - 20), match.start())
+            word = before.group(1) if before else ""
+            if match.group().startswith(".") and (
+                    word in abbreviations or word.rstrip(".") in abbreviations
+                    or (len(word) == 1 and word.isupper())):
+                continue
+            span = _trimmed(text, begin, match.end())
+            if span:
+                spans.append(span)
+            begin = match.end()
+        span = _trimmed(text, begin, seg_end)
+        if span:
+            spans.append(span)
+    return spans
+
+
+def document_sentences(document: Document, lexicon: Lexicon | None = None) -> list[tuple[int, int]]:
+    """The sentences of a document's text outside its site furniture, in order."""
+    text = document.text
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for span in sorted(document.furniture, key=lambda s: s.start):
+        if span.start > position:
+            spans.extend(split_sentences(text, position, span.start, lexicon=lexicon))
+        position = max(position, span.end)
+    spans.extend(split_sentences(text, position, len(text), lexicon=lexicon))
+    return spans
