@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies_claims import make_claim
 
 from claimcheck import Quantity
 from claimcheck._claims import normalise_phrase
 from claimcheck._linking import Candidate, candidate_pairs, cluster_candidates
+from strategies_claims import make_claim
 
 
 def figure(value: int) -> Quantity:

@@ -8,9 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
-from gold import GoldView, figure_matches, gold_names
 
 from claimcheck import check
+from gold import GoldView, figure_matches
 
 DATA = Path(__file__).resolve().parent / "data"
 SCENARIOS = sorted(p for p in (DATA / "scenarios").iterdir() if (p / "gold.json").exists())

@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
-from gold import GoldView, figure_matches, gold_names
 
 from claimcheck import check
+from gold import GoldView, figure_matches, gold_names
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = json.loads((ROOT / "tests/data/seed_gold.json").read_text(encoding="utf-8"))

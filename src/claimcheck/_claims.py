@@ -63,6 +63,9 @@ class _Lexicons:
     aliases: dict[str, str]
     categories: dict[str, str]
     calendar: frozenset[str]
+    verbs: frozenset[str]
+    default_subjects: dict[str, str]
+    event_nouns: dict[str, str]
 
 
 def _build(lexicon: Lexicon) -> _Lexicons:
@@ -79,6 +82,9 @@ def _build(lexicon: Lexicon) -> _Lexicons:
         aliases=aliases,
         categories=categories,
         calendar=frozenset(r["word"].lower() for r in lexicon.table("calendar")),
+        verbs=frozenset(r["phrase"] for r in lexicon.table("cues") if r["type"] == "verb"),
+        default_subjects={r["phrase"]: r["subject"] for r in lexicon.table("events") if r.get("subject")},
+        event_nouns={r["phrase"]: r["predicate"] for r in lexicon.table("event_nouns")},
     )
 
 
@@ -169,7 +175,7 @@ def _noun_phrase(words: Sequence[_Word], i: int, lex: _Lexicons, starts: frozens
             took_of = True
             j += 1
             continue
-        if word.lower in _NP_STOP or j in starts or word.lower in lex.calendar:
+        if word.lower in _NP_STOP or j in starts or word.lower in lex.calendar or word.lower in lex.verbs:
             break
         if not word.capitalised and word.lower.endswith(("ing", "ed")) and j > i:
             break
@@ -230,6 +236,9 @@ def _main_clause_start(words: Sequence[_Word], np_end: int, starts: frozenset[in
 def _choose_event(
     words: Sequence[_Word], events: list[tuple[int, int, str]], q_index: int, np_end: int
 ) -> tuple[int, int, str] | None:
+    for event in reversed(events):  # "killed 86 people", "repatriated about 600": the figure is its object
+        if event[1] <= q_index and all(not w.is_word for w in words[event[1]:q_index]):
+            return event
     main = _main_clause_start(words, np_end, frozenset(e[0] for e in events))
     if main is not None:
         for event in events:
@@ -413,14 +422,22 @@ def _sentence_claims(
             subject = out[-1]["subject"]  # "Twelve workers were killed and 30 were hurt"
         event = _choose_event(words, events, q_index, np_end)
         obj = None
+        predicate = event[2] if event else None
+        verb = text[words[event[0]].start - start: words[event[1] - 1].end - start] if event else None
         if event is not None:
             o_start, o_end = _object_range(words, event[1], (q_index, np_end), lex, starts)
             obj = _phrase_text(text, words, o_start, o_end, start)
+            if predicate == "*":  # "took part in the march": the event is named by its object
+                predicate = _event_noun(obj, lex)
+            if subject is None and verb is not None:
+                subject = lex.default_subjects.get(verb.lower())
+        elif out and out[-1]["quantity"].kind == quantity.kind and out[-1]["predicate"]:
+            previous = out[-1]  # "police said 40 joined ..., while organisers put the figure at 200"
+            predicate, verb, obj = previous["predicate"], previous["verb"], previous["object"]
         anchor = words[event[0]].start if event else quantity.start
         local = {kind for i, _, kind in cues if _near(i, q_index, event)}
         out.append({
-            "quantity": quantity, "subject": subject, "predicate": event[2] if event else None,
-            "verb": text[words[event[0]].start - start: words[event[1] - 1].end - start] if event else None,
+            "quantity": quantity, "subject": subject, "predicate": predicate, "verb": verb,
             "object": obj,
             "when": resolve_when(text, start, quantities, document.published, anchor, lexicon),
             "according_to": _attribution(text, start, words, cues, q_index, ctx),
@@ -429,6 +446,14 @@ def _sentence_claims(
             "scope": tuple(sorted(sentence_scope)),
         })
     return out
+
+
+def _event_noun(obj: str | None, lex: _Lexicons) -> str | None:
+    """The predicate an event noun stands for ("march" -> protest), from the object's words."""
+    for word in reversed(normalise_phrase(obj).split()):
+        if word in lex.event_nouns:
+            return lex.event_nouns[word]
+    return None
 
 
 def _group_noun(words: Sequence[_Word], q_index: int) -> str | None:
@@ -488,7 +513,7 @@ def extract(
             continue
         for found in _sentence_claims(document, sentence, inside, lex, lexicon, ctx):
             if not ctx.first_claim_seen and found["when"] is None and found["quantity"].kind == "count":
-                found["when"] = document.published
+                found["when"], found["when_inferred"] = document.published, document.published is not None
             claims.append(_make_claim(document, sentence, found, len(claims) + 1, lex, lexicon))
         ctx.first_claim_seen = ctx.first_claim_seen or bool(claims)
     return claims
@@ -518,4 +543,5 @@ def _make_claim(document: Document, sentence: tuple[int, int], found: dict, n: i
         sentence=document.text[sentence[0]:sentence[1]],
         sentence_start=sentence[0],
         sentence_end=sentence[1],
+        when_inferred=found.get("when_inferred", False),
     )

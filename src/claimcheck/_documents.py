@@ -91,7 +91,7 @@ _LINE = re.compile(r"[^\n]*\n?")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 _DATED_LINK = re.compile(r"\s*\d{1,2} [A-Z][a-z]{2} \d{2}\s*\|")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2} ?[ap]\.?m\.?\b", re.IGNORECASE)
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?,? ([A-Z][a-z]{2,8})\.?,? (\d{4})\b")
 _MONTH_DAY_YEAR = re.compile(r"\b([A-Z][a-z]{2,8})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b")
 _HEADLINE_DATE = re.compile(r"^(.{8,}?)\s+[-–|]\s+(\d{4}-\d{2}-\d{2})\s*$")
@@ -172,6 +172,10 @@ def _is_menu(line: str) -> bool:
     stripped = line.strip()
     if stripped.count("|") >= 2 or (stripped.count("|") == 1 and ">" in stripped):
         return True
+    if stripped.count("|") == 1 and not stripped.endswith((".", "?", "!")):
+        head, tail = (part.strip() for part in stripped.split("|"))
+        if head and tail and _is_title_case(tail) and len(tail.split()) >= 2 and len(head.split()) <= 5:
+            return True
     if stripped.count(">") >= 2:
         return True
     words = stripped.split()

@@ -2,8 +2,7 @@
 
 1. **Blocking.** Claims are grouped by kind, canonical predicate and sort of counted thing;
    only claims in one block are compared, so cost grows with the block sizes, not with all
-   pairs. Claims with no event and negated claims are never linked; a running total is kept
-   apart from single events; a claim whose scope sets it apart ("another group", "other
+   pairs. Claims with no event and negated claims are never linked; a claim whose scope sets it apart ("another group", "other
    embassies", "two others") is never linked to a claim of its own article.
 2. **Scoring.** A candidate pair earns a score in [0, 1] from evidence a reader would use:
    the same event (0.3), the same counted thing (0.3 x rapidfuzz token-set similarity of
@@ -54,7 +53,7 @@ def _block_key(claim: Claim) -> Hashable | None:
     if claim.predicate is None or claim.negated or claim.category == "anaphor":
         return None
     group = "person" if claim.category in _PERSON else claim.category
-    return (claim.kind, claim.predicate, group, "cumulative" in claim.scope)
+    return (claim.kind, claim.predicate, group)
 
 
 def _facility_and_propers(claim: Claim, categories: dict[str, str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -89,6 +88,9 @@ def _group_of(key: str, groups: dict[str, str]) -> str | None:
 
 def _time_term(a: Claim, b: Claim, published: dict[str, dt.date | None]) -> tuple[str, float] | None:
     compatible = times_compatible(a.when, b.when)
+    if compatible is False and (a.when_inferred or b.when_inferred):
+        day_a, day_b = parse_iso_date(a.when), parse_iso_date(b.when)
+        compatible = bool(day_a and day_b and abs((day_a - day_b).days) <= FOLLOW_UP_DAYS)
     if compatible is False:
         return None
     if compatible:

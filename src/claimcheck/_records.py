@@ -111,7 +111,9 @@ class Claim:
     counted thing as written ("N. Korean asylum-seekers") and ``subject_key`` its normal form
     ("north korean asylum seeker"); ``category`` sorts it (``person``, ``place``, ...).
     ``predicate`` is the canonical event (``enter``, ``return``...) and ``verb`` the words used.
-    ``when`` is an ISO date or partial date resolved against the document's date. ``scope``
+    ``when`` is an ISO date or partial date resolved against the document's date;
+    ``when_inferred`` says it is the publication date of an article whose lead names no
+    time (the news of the day), so it is compared with a few days' slack. ``scope``
     holds markers such as ``exclusive`` ("another group") and ``cumulative`` ("so far").
     """
 
@@ -134,6 +136,7 @@ class Claim:
     sentence: str
     sentence_start: int
     sentence_end: int
+    when_inferred: bool = False
 
     @property
     def start(self) -> int:
