@@ -97,7 +97,7 @@ def test_article_claim_is_found(articles, gold):
 
 @pytest.mark.parametrize("quote", ARTICLES["not_claims"], ids=lambda n: f"{n['file']}:{n['quote'][:30]}")
 def test_article_non_claim_yields_no_claim(articles, quote):
-    assert articles.at(quote) == []
+    assert articles.at(quote, required=False) == []  # page furniture HTML drops is no claim either
 
 
 @pytest.mark.parametrize("name", sorted(ARTICLES["sources"]))

@@ -1,7 +1,8 @@
 """Claims from documents: what a figure counts, what happened, where, when, according to whom.
 
 For every sentence outside the site furniture, each figure of a claimable kind (counts of
-people or things, money, percentages, ages, measures) becomes a :class:`Claim`. The counted
+people or things, money, percentages, fractions, ages, measures) becomes a :class:`Claim`;
+years, dates, clock times, ordinals and durations do not. The counted
 thing is the noun phrase after the figure; the event is the lexicon phrase (``events.txt``)
 of the clause the counted thing belongs to; attribution, negation, hedging and scope come from
 ``cues.txt``; time from :mod:`claimcheck._timeref`. Rows of fact boxes ("2001 - 583" under a
@@ -25,7 +26,7 @@ from ._timeref import resolve_when
 
 __all__ = ["CLAIM_KINDS", "extract", "normalise_phrase"]
 
-CLAIM_KINDS = frozenset({"count", "money", "percent", "age", "measure"})
+CLAIM_KINDS = frozenset({"count", "money", "percent", "fraction", "age", "measure"})
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 _AUX = frozenset(
     ["have", "has", "had", "having", "are", "is", "was", "were", "be", "been", "being", "will", "would", "could", "can", "may", "might", "must", "did", "do", "does", "shall", "should"]

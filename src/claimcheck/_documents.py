@@ -304,27 +304,60 @@ def _outlets(lexicon: Lexicon) -> list[tuple[re.Pattern[str], str]]:
             for r in rows]
 
 
+def _title_case(name: str) -> str:
+    """'THE NATIONAL HERALD' -> 'The National Herald' (names already in mixed case stay)."""
+    if not name.isupper():
+        return name
+    words = name.lower().split()
+    return " ".join(w if k and w in _STOP_WORDS else w.capitalize() for k, w in enumerate(words))
+
+
+def _masthead(first: str, months: frozenset[str]) -> str | None:
+    """The outlet in a first line such as "Name | Home | World" or "Name > News > Migration"."""
+    for separator in ("|", ">"):
+        if separator in first:
+            head, tail = first.split(separator, 1)
+            head, tail = head.strip(), tail.strip()
+            words = head.split()
+            if (1 <= len(words) <= 5 and _is_title_case(head) and head.lower() not in {"home", "news"}
+                    and tail and not _date_in(tail, months) and not _ISO.search(tail) and not head.startswith("<")):
+                return _title_case(head)
+    return None
+
+
+def _copyright_name(line: str) -> str | None:
+    name = re.sub(r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}\s*)?", "", line.strip(), flags=re.IGNORECASE)
+    name = re.split(r"\s[-–—|]\s|[.^]|\ball rights reserved", name, flags=re.IGNORECASE)[0].strip(" ,")
+    name = re.sub(r"\s*\d{4}$", "", name)
+    return _title_case(name) if 1 <= len(name.split()) <= 5 else None
+
+
 def _find_outlet(text: str, furniture: tuple[Span, ...], lexicon: Lexicon) -> str | None:
     lines = list(_lines(text))
-    candidates = [line for _, _, line in lines[:6] if not _is_prose(line)]
-    candidates += [text[s.start:s.end] for s in furniture if s.label == "copyright"]
+    copyrights = [text[s.start:s.end] for s in furniture if s.label == "copyright"]
+    candidates = [line for _, _, line in lines[:6] if not _is_prose(line)] + copyrights
     for line in candidates:
         for pattern, outlet in lexicon.compiled("documents.outlets", _outlets):
             if pattern.search(line):
                 return outlet
-    if lines:
-        first = lines[0][2].strip()
-        if "|" in first:
-            masthead = first.split("|", 1)[0].strip()
-            if 1 <= len(masthead.split()) <= 5 and _is_title_case(masthead) and masthead.lower() != "home":
-                return masthead
-    for span in furniture:
-        if span.label == "copyright":
-            name = re.sub(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?", "", text[span.start:span.end], flags=re.I)
-            name = name.split("^")[0].split(".")[0].strip()
-            if 1 <= len(name.split()) <= 5:
-                return name
-    return None
+    for line in copyrights:
+        name = _copyright_name(line)
+        if name:
+            return name
+    first = next((line for _, _, line in lines if line.strip()), "")
+    return _masthead(first, lexicon.compiled("documents.months", _months))
+
+
+def _split_site_name(title: str | None) -> tuple[str | None, str | None]:
+    """'Headline – Site Name' -> ('Headline', 'Site Name'), for page titles that carry the site."""
+    if not title:
+        return title, None
+    for separator in (" – ", " — ", " | ", " - "):
+        if separator in title:
+            head, tail = title.rsplit(separator, 1)
+            if 1 <= len(tail.split()) <= 4 and _is_title_case(tail) and len(head.split()) >= 3:
+                return head.strip(), tail.strip()
+    return title, None
 
 
 # --- documents --------------------------------------------------------------------------------
@@ -355,6 +388,8 @@ def make_document(
     found: dict[str, str | None] = {}
     if html or (html is None and looks_like_html(text)):
         text, found = html_to_text(text)
+        found["title"], site = _split_site_name(found.get("title"))
+        found["outlet"] = found.get("outlet") or site
     furniture = find_furniture(text, lexicon)
     return Document(
         id=id, text=text, path=path,
