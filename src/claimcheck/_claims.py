@@ -264,7 +264,7 @@ def _object_range(words: Sequence[_Word], start: int, skip: tuple[int, int], lex
         i = skip[1]
         while i < len(words) and words[i].lower in _LEAD_SKIP | _DETERMINERS:
             i += 1
-    return _noun_phrase(words, i, lex, starts, allow_of=True)
+    return _noun_phrase(words, i, lex, frozenset(), allow_of=True)
 
 
 def _speaker_before(words: Sequence[_Word], k: int) -> tuple[int, int] | None:

@@ -111,6 +111,17 @@ def _explicit(quantity: Quantity, published: dt.date | None) -> str | None:
     return iso
 
 
+_SAYING = frozenset("said says told announced reported added confirmed stated claimed".split())
+
+
+def _when_said(words: Sequence[tuple[str, int]], i: int) -> bool:
+    """Whether the time word at ``i`` dates the saying ("said on Friday"), not the event."""
+    k = i - 1
+    while k >= 0 and words[k][0].lower() in {"on", "late", "early", "last"}:
+        k -= 1
+    return k >= 0 and k < i - 0 and words[k][0].lower() in _SAYING
+
+
 def resolve_when(
     sentence: str,
     offset: int,
@@ -141,6 +152,8 @@ def resolve_when(
                 found.append((abs(quantity.start - anchor), -len(iso), iso))
     words = [(m.group(), m.start()) for m in _WORD.finditer(sentence)]
     for i in range(len(words)):
+        if _when_said(words, i):
+            continue
         iso = _relative(words, i, date, calendar)
         if iso:
             found.append((abs(offset + words[i][1] - anchor), -len(iso), iso))
