@@ -53,7 +53,8 @@ def test_times_that_cannot_meet_keep_claims_apart():
 
 def test_scope_negation_and_kind_exclude_links():
     base = claim("a", "d1")
-    assert not pairs([base, claim("b", "d2", scope=("exclusive",))])
+    assert not pairs([base, claim("b", "d1", scope=("exclusive",))])  # "another group" in the same article
+    assert pairs([base, claim("b", "d2", scope=("exclusive",))])  # another article may mean the same group
     assert not pairs([base, claim("b", "d2", negated=True)])
     assert not pairs([base, claim("b", "d2", scope=("cumulative",))])
     assert not pairs([base, claim("b", "d2", subject="provinces", category="place")])

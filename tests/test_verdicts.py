@@ -76,7 +76,7 @@ def test_counts_are_never_negative():
     assert interval_of(q(None, 300, "at_most", 300))[:2] == (0, True)
 
 
-def test_flag_needs_different_sources_and_differing_stated_figures():
+def test_flag_needs_different_sources_and_figures_that_are_not_merely_vague():
     a = make_claim(q(20, None, "at_least", 20), "a", "d1")
     b = make_claim(q(25, 25, stated=25), "b", "d2")
     same_doc = make_claim(q(25, 25, stated=25), "b", "d1")

@@ -2,7 +2,8 @@
 
 1. **Blocking.** Claims are grouped by kind, canonical predicate and sort of counted thing;
    only claims in one block are compared, so cost grows with the block sizes, not with all
-   pairs. Claims with no event and negated claims are never linked; a claim whose scope sets it apart ("another group", "other
+   pairs. Claims with no event and negated claims are never linked; a running total ("so far
+   this year") is linked only to running totals; a claim whose scope sets it apart ("another group", "other
    embassies", "two others") is never linked to a claim of its own article.
 2. **Scoring.** A candidate pair earns a score in [0, 1] from evidence a reader would use:
    the same event (0.3), the same counted thing (0.3 x rapidfuzz token-set similarity of
@@ -53,7 +54,7 @@ def _block_key(claim: Claim) -> Hashable | None:
     if claim.predicate is None or claim.negated or claim.category == "anaphor":
         return None
     group = "person" if claim.category in _PERSON else claim.category
-    return (claim.kind, claim.predicate, group)
+    return (claim.kind, claim.predicate, group, "cumulative" in claim.scope)
 
 
 def _facility_and_propers(claim: Claim, categories: dict[str, str]) -> tuple[frozenset[str], frozenset[str]]:

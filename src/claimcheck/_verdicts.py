@@ -91,12 +91,16 @@ def source_of(claim: Claim) -> tuple[str, str]:
 
 
 def is_flagged(a: Claim, b: Claim, verdict: str) -> bool:
-    """A discrepancy between sources: a conflict, or stated figures that differ between sources."""
+    """A discrepancy between sources: a conflict, or figures that differ between two sources.
+
+    Figures that are only vague ("tens of thousands", "hundreds") are not flagged against a
+    figure they allow: nothing precise disagrees.
+    """
     if verdict == "conflict":
         return True
     if verdict == "agree" or source_of(a) == source_of(b):
         return False
-    return a.quantity.stated is not None and b.quantity.stated is not None
+    return "vague" not in {a.quantity.qualifier, b.quantity.qualifier}
 
 
 def _fmt(value: Number | float) -> str:
