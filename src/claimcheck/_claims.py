@@ -176,7 +176,8 @@ def _noun_phrase(words: Sequence[_Word], i: int, lex: _Lexicons, starts: frozens
             took_of = True
             j += 1
             continue
-        if word.lower in _NP_STOP or j in starts or word.lower in lex.calendar or word.lower in lex.verbs:
+        if word.lower in _NP_STOP or j in starts or word.lower in lex.verbs or (
+                word.capitalised and word.lower in lex.calendar):
             break
         if not word.capitalised and word.lower.endswith(("ing", "ed")) and j > i:
             break

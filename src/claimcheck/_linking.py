@@ -61,14 +61,14 @@ def _facility_and_propers(claim: Claim, categories: dict[str, str]) -> tuple[fro
     facilities = frozenset(w for w in claim.object_key.split() if categories.get(w) == "facility")
     propers = set()
     for word in (claim.object or "").replace("-", " ").split():
-        key = normalise_phrase(word)
-        if word[:1].isupper() and key and categories.get(key) not in {"facility", "place"}:
+        key = normalise_phrase(word.removesuffix("'s").removesuffix("’s"))
+        if word[:1].isupper() and key and categories.get(key) not in {"facility", "place", "calendar"}:
             propers.update(key.split())
     return facilities, frozenset(propers)
 
 
 def _categories(lexicon: Lexicon) -> dict[str, str]:
-    table: dict[str, str] = {}
+    table: dict[str, str] = {row["word"].lower(): "calendar" for row in lexicon.table("calendar")}
     for row in lexicon.table("things"):
         if row.get("category"):
             table[row["canonical"] or row["alias"]] = row["category"]
@@ -121,8 +121,10 @@ def _object_term(a: Claim, b: Claim, categories: dict[str, str]) -> tuple[str, f
 
 def _subject_term(a: Claim, b: Claim, similarity: float, groups: dict[str, str]) -> tuple[str, float] | None:
     group_a, group_b = _group_of(a.subject_key, groups), _group_of(b.subject_key, groups)
-    if group_a and group_b and group_a != group_b:
-        return None
+    if group_a and group_b:
+        if group_a != group_b:
+            return None
+        similarity = max(similarity, 0.9)  # "migrants" and "asylum seekers": words for the same people
     if a.category in _PERSON and b.category in _PERSON and "generic_person" in {a.category, b.category}:
         similarity = max(similarity, 0.8)
     if similarity < 0.5:
@@ -135,7 +137,8 @@ def _score(a: Claim, b: Claim, subject_similarity: float, lexicon: Lexicon,
     categories = lexicon.compiled("linking.categories", _categories)
     groups = lexicon.compiled("linking.groups", _groups)
     if a.document == b.document and (
-            (a.start < b.end and b.start < a.end) or "exclusive" in a.scope or "exclusive" in b.scope):
+            (a.start < b.end and b.start < a.end) or "exclusive" in a.scope or "exclusive" in b.scope
+            or (a.sentence_start == b.sentence_start and a.according_to == b.according_to)):
         return None
     terms = [(f"same event: {a.predicate} ('{a.verb}' / '{b.verb}')", 0.3)]
     for term in (_subject_term(a, b, subject_similarity, groups), _object_term(a, b, categories),
