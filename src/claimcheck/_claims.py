@@ -311,6 +311,7 @@ class _Context:
     """What extraction remembers from sentence to sentence in one document."""
 
     last_speaker: str | None = None
+    last_subject: str | None = None
     first_claim_seen: bool = False
 
 
@@ -422,6 +423,8 @@ def _sentence_claims(
         subject = _phrase_text(text, words, np_start, np_end, start) or _group_noun(words, q_index)
         if subject is None and out and out[-1]["quantity"].kind == quantity.kind:
             subject = out[-1]["subject"]  # "Twelve workers were killed and 30 were hurt"
+        if subject is None and quantity.kind == "count" and _bare(words, q_index, np_end):
+            subject = ctx.last_subject  # "Twelve were treated in hospital": the people named before
         event = _choose_event(words, events, q_index, np_end)
         obj = None
         predicate = event[2] if event else None
@@ -431,6 +434,8 @@ def _sentence_claims(
             obj = _phrase_text(text, words, o_start, o_end, start)
             if predicate == "*":  # "took part in the march": the event is named by its object
                 predicate = _event_noun(obj, lex)
+                if predicate is None and out and out[-1]["quantity"].kind == quantity.kind:
+                    predicate = out[-1]["predicate"]  # "... and that 6,000 turned out on Sunday"
             if subject is None and verb is not None:
                 subject = lex.default_subjects.get(verb.lower())
         elif out and out[-1]["quantity"].kind == quantity.kind and out[-1]["predicate"]:
@@ -465,6 +470,13 @@ def _group_noun(words: Sequence[_Word], q_index: int) -> str | None:
         if noun not in _DETERMINERS and noun not in _NP_STOP and not noun.isdigit():
             return words[q_index - 2].text
     return None
+
+
+def _bare(words: Sequence[_Word], q_index: int, np_end: int) -> bool:
+    """A figure standing for people already named: "Twelve were ...", "A dozen of them ..."."""
+    following = words[np_end].lower if np_end < len(words) else ""
+    after_of = np_end >= 2 and words[np_end - 1].lower in {"them", "those", "these"}
+    return after_of or following in _AUX
 
 
 def _near(cue: int, q_index: int, event: tuple[int, int, str] | None) -> bool:
@@ -517,6 +529,8 @@ def extract(
             if not ctx.first_claim_seen and found["when"] is None and found["quantity"].kind == "count":
                 found["when"], found["when_inferred"] = document.published, document.published is not None
             claims.append(_make_claim(document, sentence, found, len(claims) + 1, lex, lexicon))
+            if claims[-1].category in {"person", "generic_person"} and claims[-1].kind == "count":
+                ctx.last_subject = claims[-1].subject
         ctx.first_claim_seen = ctx.first_claim_seen or bool(claims)
     return claims
 
