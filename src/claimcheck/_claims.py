@@ -525,12 +525,13 @@ def extract(
             q += 1
         if not inside or (title and title[0] <= sentence[0] < title[1]):
             continue
+        subject_set = False
         for found in _sentence_claims(document, sentence, inside, lex, lexicon, ctx):
             if not ctx.first_claim_seen and found["when"] is None and found["quantity"].kind == "count":
                 found["when"], found["when_inferred"] = document.published, document.published is not None
             claims.append(_make_claim(document, sentence, found, len(claims) + 1, lex, lexicon))
-            if claims[-1].category in {"person", "generic_person"} and claims[-1].kind == "count":
-                ctx.last_subject = claims[-1].subject
+            if not subject_set and claims[-1].category in {"person", "generic_person"} and claims[-1].kind == "count":
+                ctx.last_subject, subject_set = claims[-1].subject, True  # the head of the sentence's people
         ctx.first_claim_seen = ctx.first_claim_seen or bool(claims)
     return claims
 
