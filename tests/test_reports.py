@@ -14,7 +14,7 @@ from claimcheck._html_report import render_html
 from claimcheck._render import render_markdown, render_text
 
 HOSTILE = ('Published: 2023-10-12\n\n<script>alert(1)</script> "><img src=x onerror=alert(2)> '
-           "At least 20 protesters <b>stormed</b> the town hall on Thursday, police said.\n")
+           "Witnesses saw 20 protesters <b>stormed</b> the town hall on Thursday, police said.\n")
 HOSTILE_B = ("Published: 2023-10-12\n\nMore than 300 protesters stormed the town hall on Thursday, "
              "<script>evil()</script> organisers said.\n")
 
@@ -54,7 +54,9 @@ def test_html_is_self_contained(hostile_report):
 
 
 def test_hostile_articles_still_conflict(hostile_report):
-    assert [link.relation for link in hostile_report.links] == ["conflict"]
+    relations = {(hostile_report.claim(link.a).quantity.text, hostile_report.claim(link.b).quantity.text):
+                 link.relation for link in hostile_report.links}
+    assert relations[("20", "More than 300")] == "conflict"
     assert "CONFLICT" in render_text(hostile_report)
     assert "**conflict**" in render_markdown(hostile_report)
 

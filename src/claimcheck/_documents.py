@@ -170,13 +170,13 @@ def _is_dateline(line: str, months: frozenset[str]) -> bool:
 
 def _is_menu(line: str) -> bool:
     stripped = line.strip()
-    if stripped.count("|") >= 2 or (stripped.count("|") == 1 and ">" in stripped):
+    if stripped.count("|") >= 2 or (stripped.count("|") == 1 and " > " in stripped):
         return True
     if stripped.count("|") == 1 and not stripped.endswith((".", "?", "!")):
         head, tail = (part.strip() for part in stripped.split("|"))
         if head and tail and _is_title_case(tail) and len(tail.split()) >= 2 and len(head.split()) <= 5:
             return True
-    if stripped.count(">") >= 2:
+    if stripped.count(" > ") >= 2 and not _is_prose(stripped):
         return True
     words = stripped.split()
     return len(words) >= 8 and _is_title_case(stripped) and not stripped.endswith((".", "?", "!"))
@@ -314,7 +314,7 @@ def _title_case(name: str) -> str:
 
 def _masthead(first: str, months: frozenset[str]) -> str | None:
     """The outlet in a first line such as "Name | Home | World" or "Name > News > Migration"."""
-    for separator in ("|", ">"):
+    for separator in ("|", " > "):
         if separator in first:
             head, tail = first.split(separator, 1)
             head, tail = head.strip(), tail.strip()

@@ -187,7 +187,7 @@ def candidate_pairs(
                                    scorer=fuzz.token_set_ratio, dtype="uint8")
             for i in range(len(block)):
                 for j in range(i + 1, len(block)):
-                    candidate = _score(block[i], block[j], matrix[i, j] / 100, lexicon, published)
+                    candidate = _score(block[i], block[j], float(matrix[i, j]) / 100, lexicon, published)
                     if candidate is not None and candidate.score >= min_score:
                         found.append(candidate)
     return found

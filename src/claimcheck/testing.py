@@ -170,7 +170,7 @@ def claims(draw: st.DrawFn) -> Claim:
 
 @attrs.frozen
 class PlantedClaim:
-    """A claim written into a generated article: its quote, interval and counted thing."""
+    """A claim written into a generated article: its sentence, interval and counted thing."""
 
     quote: str
     figure: str
@@ -235,7 +235,7 @@ def articles(draw: st.DrawFn) -> Article:
         day = _WEEKDAYS[published.weekday()]
         sentence = _sentence(phrase.text, subject, verb, place, day, speaker, capital=True)
         sentences.append(sentence)
-        planted.append(PlantedClaim(quote=sentence[: len(phrase.text) + len(subject) + 1],
+        planted.append(PlantedClaim(quote=sentence,
                                     figure=phrase.text, interval=phrase.interval, stated=phrase.stated,
                                     subject=subject, predicate=predicate, according_to=speaker))
     furniture = draw(st.lists(st.sampled_from(_FURNITURE), max_size=3, unique=True))
@@ -251,15 +251,15 @@ class SourceSet:
 
     ``relation`` is the verdict expected between the reports of the event (``agree``,
     ``compatible`` or ``conflict``); ``figures`` are the figures each article gives it, in
-    article order; ``distractor`` names a second fact in every article that must never be
-    linked to the event (its figures differ from article to article, so a wrong link shows).
+    article order; ``distractors`` name a second fact in each article, each a different
+    incident on another day, none of which may be linked to the event or to each other.
     """
 
     texts: tuple[str, ...]
     relation: str
     figures: tuple[str, ...]
     event: str
-    distractor: str
+    distractors: tuple[str, ...]
 
 
 def _figures_for(draw: st.DrawFn, relation: str, count: int) -> list[str]:
@@ -267,8 +267,10 @@ def _figures_for(draw: st.DrawFn, relation: str, count: int) -> list[str]:
     if relation == "agree":
         forms = [str(base), f"{base:,}", number_to_words(base)]
         return [draw(st.sampled_from(forms)) for _ in range(count)]
-    if relation == "compatible":
-        return [f"at least {base}"] + [str(base + draw(st.integers(1, 50))) for _ in range(count - 1)]
+    if relation == "compatible":  # one exact figure, and bounds that all admit it
+        bounds = [f"at least {base - draw(st.integers(1, 9))}", f"more than {base - draw(st.integers(1, 9))}",
+                  f"up to {base + draw(st.integers(1, 90))}", f"fewer than {base + draw(st.integers(1, 90))}"]
+        return [str(base), *draw(st.permutations(bounds))[: count - 1]]
     values = draw(st.lists(st.integers(10, 900), min_size=count, max_size=count, unique=True))
     return [str(v) for v in values]
 
@@ -284,23 +286,23 @@ def source_sets(draw: st.DrawFn, relation: str | None = None, articles: int | No
     relation = relation or draw(st.sampled_from(["agree", "compatible", "conflict"]))
     count = articles or draw(st.integers(2, 4))
     published = draw(st.dates(dt.date(2015, 1, 1), dt.date(2025, 12, 31)))
-    place, other_place = draw(st.lists(st.sampled_from(_PLACES), min_size=2, max_size=2, unique=True))
+    place, *others = draw(st.lists(st.sampled_from(_PLACES), min_size=count + 1, max_size=count + 1, unique=True))
     figures = _figures_for(draw, relation, count)
     day = _WEEKDAYS[published.weekday()]
-    other_day = (published - dt.timedelta(days=draw(st.integers(20, 60)))).strftime("%d %B %Y").lstrip("0")
     outlets = draw(st.permutations(_OUTLETS))
     texts = []
     for k, figure in enumerate(figures):
         verb = draw(st.sampled_from(_EVENTS["kill"][0]))
         speaker = draw(st.sampled_from(_SPEAKERS))
         evacuated = draw(st.integers(1000, 9000))
+        other_day = (published - dt.timedelta(days=30 * (k + 1))).strftime("%d %B %Y").lstrip("0")
         lines = [outlets[k % len(outlets)], f"Published: {published.isoformat()}", draw(st.sampled_from(_FURNITURE)),
                  "", _sentence(figure, "people", verb, place, day, speaker, capital=True),
                  f"In a separate incident on {other_day}, {evacuated} residents were evacuated from the "
-                 f"{other_place}, officials said.", ""]
+                 f"{others[k]}, officials said.", ""]
         texts.append("\n".join(lines))
     return SourceSet(texts=tuple(texts), relation=relation, figures=tuple(figures), event=place,
-                     distractor=other_place)
+                     distractors=tuple(others))
 
 
 def planted_quotes(article: Article) -> Sequence[str]:
