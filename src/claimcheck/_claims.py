@@ -29,13 +29,21 @@ __all__ = ["CLAIM_KINDS", "extract", "normalise_phrase"]
 CLAIM_KINDS = frozenset({"count", "money", "percent", "fraction", "age", "measure"})
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 _AUX = frozenset(
-    ["have", "has", "had", "having", "are", "is", "was", "were", "be", "been", "being", "will", "would", "could", "can", "may", "might", "must", "did", "do", "does", "shall", "should"]
+    "have has had having are is was were be been being will would could can may might must did do "
+    "does shall should".split()
 )
 _NP_STOP = frozenset(
-    ["who", "whom", "which", "that", "whose", "and", "or", "but", "nor", "in", "at", "on", "from", "to", "into", "with", "by", "for", "as", "after", "before", "since", "during", "than", "while", "when", "where", "because", "if", "though", "although", "about", "around", "over", "under", "near", "via", "inside", "outside", "across", "through", "between", "among", "against", "toward", "towards", "despite", "without", "within", "not", "also", "now", "then", "still", "already"]
+    "who whom which that whose and or but nor in at on from to into with by for as after before "
+    "since during than while when where because if though although about around over under near "
+    "via inside outside across through between among against toward towards despite without "
+    "within not also now then still already".split()
 ) | _AUX
-_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "our", "your", "this", "that", "these", "those", "some"])
-_LEAD_SKIP = frozenset(["to", "into", "in", "at", "from", "for", "inside", "across", "toward", "towards", "past", "onto", "through"])
+_DETERMINERS = frozenset(
+    "the a an its their his her our your this that these those some".split()
+)
+_LEAD_SKIP = frozenset(
+    "to into in at from for inside across toward towards past onto through".split()
+)
 _PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
 _CLAUSE_OPENERS = frozenset(["when", "after", "before", "because", "where", "which", "while", "since", "until"])
 _MAX_NP = 6

@@ -200,7 +200,7 @@ def find_furniture(text: str, lexicon: Lexicon | None = None) -> tuple[Span, ...
     first_prose = next((k for k, (_, _, line) in enumerate(lines) if _is_prose(line)), len(lines))
     spans: list[Span] = []
     in_list = False
-    for k, (start, end, line) in enumerate(lines):
+    for k, (start, _, line) in enumerate(lines):
         stripped = line.strip()
         if not stripped:
             continue
@@ -365,7 +365,7 @@ def _split_site_name(title: str | None) -> tuple[str | None, str | None]:
 def make_document(
     text: str,
     *,
-    id: str = "d1",  # noqa: A002 - the record's field name
+    id: str = "d1",
     path: str | None = None,
     title: str | None = None,
     published: str | None = None,

@@ -101,7 +101,7 @@ def _time_term(a: Claim, b: Claim, published: dict[str, dt.date | None]) -> tupl
         if pa and pb and abs((pa - pb).days) > WINDOW_DAYS:
             return None
         return ("time unknown on both sides", 0.1)
-    dated, undated, undated_published = (a, b, pb) if a.when else (b, a, pa)
+    dated, undated_published = (a, pb) if a.when else (b, pa)
     day = parse_iso_date(dated.when)
     if day and undated_published and abs((day - undated_published).days) > FOLLOW_UP_DAYS:
         return None
