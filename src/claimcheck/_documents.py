@@ -80,9 +80,10 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    if best is None or _is_binary(str(best)):
+    text, encoding = (str(best), best.encoding) if best is not None else (data.decode("latin-1"), "latin-1")
+    if _is_binary(text):
         raise DecodeError(path, "binary file, not text")
-    return str(best), best.encoding
+    return text, encoding
 
 
 # --- lines and furniture ----------------------------------------------------------------------
@@ -94,10 +95,26 @@ _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2} ?[ap]\.?m\.?\b", re.IGNORECA
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?,? ([A-Z][a-z]{2,8})\.?,? (\d{4})\b")
 _MONTH_DAY_YEAR = re.compile(r"\b([A-Z][a-z]{2,8})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b")
-_HEADLINE_DATE = re.compile(r"^(.{8,}?)\s+[-–|]\s+(\d{4}-\d{2}-\d{2})\s*$")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATELINE_WORDS = frozenset(
-    "gmt utc bst est edt et pt pst cet uk am pm a.m p.m published updated posted last on at by".split())
+    "gmt utc bst est edt et pt pst cet cest ist jst kst uk am pm a.m p.m published updated posted modified first "
+    "last page on at by date time ago day days hour hours hr hrs minute minutes min mins".split())
+_ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+_SHORT = "short"  # a short Title Case line: a menu item or a heading, decided by its neighbours
 _STOP_WORDS = frozenset("a an the of and or to in on at for by with from as is are was were".split())
+
+
+def _headline_date(line: str) -> tuple[str, str] | None:
+    """('Headline', '2002-09-11') from a line 'Headline - 2002-09-11' (linear: no regex backtracking)."""
+    stripped = line.strip()
+    date, rest = stripped[-10:], stripped[:-10]
+    if not _ISO_DATE.fullmatch(date) or not rest[-1:].isspace():
+        return None
+    rest = rest.rstrip()
+    if rest[-1:] not in ("-", "–", "|") or not rest[-2:-1].isspace():
+        return None
+    head = rest[:-1].strip()
+    return (head, date) if len(head) >= 8 else None
 
 
 def _lines(text: str) -> Iterator[tuple[int, int, str]]:
@@ -123,7 +140,7 @@ def _compile_furniture(lexicon: Lexicon) -> tuple[dict[str, str], list[tuple[str
 
 def _shape(line: str) -> str:
     """A line reduced for furniture patterns: lower case, numbers as '{n}', end colon dropped."""
-    reduced = re.sub(r"\d+(?:[.,]\d+)*", "{n}", line.strip().lower().rstrip(":").strip())
+    reduced = re.sub(r"\d+(?:[.,]\d+)*", "{n}", line.strip().lower().replace(":", " ").strip())
     return re.sub(r"\s+", " ", reduced)
 
 
@@ -138,9 +155,20 @@ def _lexicon_label(line: str, lexicon: Lexicon) -> str | None:
         if candidate in exact:
             return exact[candidate]
     for prefix, label in prefixes:
-        if shape.startswith(prefix):
+        if shape.startswith(prefix) and (label != "byline" or _names_follow(line, prefix)):
             return label
     return None
+
+
+def _names_follow(line: str, prefix: str) -> bool:
+    """Whether ``line`` after its first words (``prefix``) reads as names: "By Jane Doe, Seoul"."""
+    words = line.split(None, len(prefix.split()))
+    if len(words) <= len(prefix.split()):
+        return False
+    rest = words[-1]
+    names = re.split(r",| and | in ", rest)[0].strip()
+    return (not line.rstrip().endswith((".", "!", "?")) and 1 <= len(names.split()) <= 4
+            and len(line.split()) <= 14 and all(w[:1].isupper() for w in names.split()))
 
 
 def _words(line: str) -> list[str]:
@@ -164,7 +192,11 @@ def _is_dateline(line: str, months: frozenset[str]) -> bool:
     stripped = line.strip()
     if not stripped or len(stripped) > 90 or not (_date_in(stripped, months) or _TIME.search(stripped)):
         return False
-    rest = [w.lower().rstrip(".,:|") for w in _words(_TIME.sub(" ", stripped))]
+    if "|" in stripped:  # "World | 2024-02-19T07:45:00Z": a section name beside the date
+        parts = [p.strip() for p in stripped.split("|") if p.strip()]
+        return len(parts) <= 3 and any(_is_dateline(p, months) for p in parts) and all(
+            _is_dateline(p, months) or (len(p.split()) <= 3 and _is_title_case(p)) for p in parts)
+    rest = [w.lower().rstrip(".,:|") for w in _words(_TIME.sub(" ", _ISO_STAMP.sub(" ", stripped)))]
     return all(w in months or w in _DATELINE_WORDS or w.rstrip("s") in months for w in rest if w)
 
 
@@ -198,7 +230,7 @@ def find_furniture(text: str, lexicon: Lexicon | None = None) -> tuple[Span, ...
     months = lexicon.compiled("documents.months", _months)
     lines = list(_lines(text))
     first_prose = next((k for k, (_, _, line) in enumerate(lines) if _is_prose(line)), len(lines))
-    spans: list[Span] = []
+    labelled: list[tuple[int, int, str | None]] = []  # (start, end, label) of every non-blank line
     in_list = False
     for k, (start, _, line) in enumerate(lines):
         stripped = line.strip()
@@ -206,15 +238,39 @@ def find_furniture(text: str, lexicon: Lexicon | None = None) -> tuple[Span, ...
             continue
         label = _line_label(stripped, lexicon, months, before_article=k < first_prose)
         if label == "link_list":
-            in_list = True
+            # Before the article a list header stands alone: the headline may follow it directly.
+            in_list = k > first_prose
         elif in_list and _is_prose(stripped) and not _DATED_LINK.match(stripped):
             in_list = False
-        if in_list and label is None:
+        if in_list and label in (None, _SHORT):
             label = "link_list"
-        if label:
-            offset = len(line) - len(line.lstrip())
-            spans.append(Span(start + offset, start + offset + len(stripped), label))
-    return tuple(spans)
+        offset = len(line) - len(line.lstrip())
+        labelled.append((start + offset, start + offset + len(stripped), label))
+    _resolve_short_lines(text, labelled)
+    return tuple(Span(s, e, label) for s, e, label in labelled if label)
+
+
+def _resolve_short_lines(text: str, labelled: list[tuple[int, int, str | None]]) -> None:
+    """Short Title Case lines before the article are a menu when they come in a run (other
+    furniture may sit between them); a lone one is a heading, and a run's last line that is
+    longer than all the others is the headline below the menu."""
+    k = 0
+    while k < len(labelled):
+        if labelled[k][2] != _SHORT:
+            k += 1
+            continue
+        group = k
+        while group < len(labelled) and labelled[group][2] is not None:
+            group += 1
+        short = [j for j in range(k, group) if labelled[j][2] == _SHORT]
+        words = {j: len(text[labelled[j][0]:labelled[j][1]].split()) for j in short}
+        last = short[-1]
+        others = [words[j] for j in short[:-1]]
+        headline = words[last] >= 3 and (not others or words[last] > max(others))
+        for j in short:
+            keep = group - k > 1 and not (j == last and headline)
+            labelled[j] = (labelled[j][0], labelled[j][1], "menu" if keep else None)
+        k = group
 
 
 def _line_label(line: str, lexicon: Lexicon, months: frozenset[str], before_article: bool) -> str | None:
@@ -225,7 +281,7 @@ def _line_label(line: str, lexicon: Lexicon, months: frozenset[str], before_arti
         return "copyright"
     if _DATED_LINK.match(line):
         return "link_list"
-    if _HEADLINE_DATE.match(line):
+    if _headline_date(line):
         return None
     if _is_dateline(line, months):
         return "dateline"
@@ -233,12 +289,17 @@ def _line_label(line: str, lexicon: Lexicon, months: frozenset[str], before_arti
         return "menu"
     words = line.split()
     if before_article and len(words) <= 4 and _is_title_case(line) and not line.endswith((".", "?", "!", ":")):
-        return "menu"
+        return _SHORT
     return None
 
 
 def is_furniture(document: Document, start: int, end: int) -> bool:
-    """Whether ``[start, end)`` overlaps the document's site furniture."""
+    """Whether ``[start, end)`` overlaps the document's site furniture.
+
+    >>> doc = make_document("Quake hits city\\n3 min read\\n\\nAt least 40 people died on Monday.\\n")
+    >>> is_furniture(doc, 16, 26), is_furniture(doc, 28, 39)
+    (True, False)
+    """
     return any(span.start < end and start < span.end for span in document.furniture)
 
 
@@ -267,9 +328,9 @@ def _find_published(text: str, furniture: tuple[Span, ...], lexicon: Lexicon) ->
     for start, _, line in list(_lines(text))[:40]:
         if any(s.start <= start < s.end for s in lists) or _is_prose(line):
             continue
-        headline = _HEADLINE_DATE.match(line.strip())
+        headline = _headline_date(line)
         if headline:
-            return headline.group(2)
+            return headline[1]
         found = _date_in(line, months)
         if found:
             return found
@@ -284,9 +345,9 @@ def _find_title(text: str, furniture: tuple[Span, ...]) -> str | None:
         begin = start + len(line) - len(line.lstrip())
         if not stripped:
             continue
-        headline = _HEADLINE_DATE.match(stripped)
+        headline = _headline_date(stripped)
         if headline:
-            return headline.group(1).strip()
+            return headline[0]
         if begin in furniture_starts:
             label = next(s.label for s in furniture if s.start == begin)
             after_dateline = after_dateline or label == "dateline"
@@ -412,7 +473,7 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
         except FileNotFoundError:
             raise InputError(path, "no such file") from None
         except IsADirectoryError:
-            raise InputError(path, "is a directory") from None
+            raise InputError(path, "a directory with no files to read") from None
         except PermissionError:
             raise InputError(path, "permission denied") from None
         except OSError as exc:
@@ -431,15 +492,19 @@ def _expand(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) ->
     for item in paths:
         path = os.fspath(item)
         if path != "-" and os.path.isdir(path):
+            before = len(out)
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 out.extend(os.path.join(root, f) for f in sorted(files) if not f.startswith("."))
+            if len(out) == before:
+                out.append(path)  # still one (error) document for this input
         else:
             out.append(path)
     return out
 
 
-def _jsonl_documents(path: str, text: str, meta: dict, lexicon: Lexicon) -> Iterator[Document | InputError]:
+def _jsonl_documents(path: str, text: str, meta: dict, lexicon: Lexicon,
+                     encoding: str | None = None) -> Iterator[Document | InputError]:
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -452,11 +517,14 @@ def _jsonl_documents(path: str, text: str, meta: dict, lexicon: Lexicon) -> Iter
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             yield FormatError(where, 'each line must be a JSON object with a "text" string')
             continue
+        if not record["text"].strip():
+            yield InputError(where, "empty")
+            continue
         given = {k: record.get(k) if isinstance(record.get(k), str) else None
                  for k in ("title", "published", "outlet", "url")}
         fields = {k: meta.get(k) or given[k] for k in given}
         given_id = record.get("id")
-        document = make_document(record["text"], path=where, lexicon=lexicon, **fields,
+        document = make_document(record["text"], path=where, lexicon=lexicon, encoding=encoding, **fields,
                                  id=str(given_id) if isinstance(given_id, str | int) else "")
         yield document
 
@@ -476,7 +544,7 @@ def _read(path: str, meta: dict, max_bytes: int, lexicon: Lexicon) -> Iterator[D
         return
     suffix = Path(path).suffix.lower()
     if suffix in {".jsonl", ".ndjson"}:
-        yield from _jsonl_documents(path, text, meta, lexicon)
+        yield from _jsonl_documents(path, text, meta, lexicon, encoding)
         return
     html = True if suffix in {".html", ".htm", ".xhtml"} else None
     yield make_document(text, id="", path=path, html=html, encoding=encoding, lexicon=lexicon, **meta)
@@ -497,7 +565,12 @@ def load(
     Every input yields at least one document, in input order, with ids ``d1``, ``d2``...
     (a JSON Lines ``id`` is kept). With ``on_error="record"`` an unreadable input becomes a
     document with ``error`` set and no text; with ``"raise"`` it raises :class:`InputError`
-    (or its subclasses :class:`DecodeError`, :class:`FormatError`).
+    (or its subclasses :class:`DecodeError`, :class:`FormatError`). Explicit metadata given
+    here (or in a JSON Lines record) wins over what is found in the text. Linear in the input.
+
+    >>> [doc] = load("no/such/file.txt", on_error="record")
+    >>> doc.id, doc.text, doc.error
+    ('d1', '', 'no such file')
     """
     if on_error not in {"raise", "record"}:
         raise ValueError("on_error must be 'raise' or 'record'")

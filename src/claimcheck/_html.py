@@ -19,6 +19,7 @@ _SKIP = frozenset("script style noscript template svg nav header footer aside fo
 _BLOCK = frozenset("p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article main blockquote pre hr dt dd "
                    "figcaption caption title".split())
 _PARAGRAPH = frozenset("p h1 h2 h3 h4 h5 h6 li blockquote section article figcaption table".split())
+_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"(\d{4}-\d{2}-\d{2})')
 _HTML_SNIFF = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<article|<p[\s>]|<div[\s>])", re.IGNORECASE)
 
 
@@ -56,6 +57,8 @@ class _Extractor(HTMLParser):
             self.meta.setdefault("time", values["datetime"])
         if tag == "title":
             self.in_title = True
+        elif tag in _BLOCK or tag == "body":
+            self.in_title = False  # an unclosed <title> ends where the page's body begins
         if tag in _SKIP and tag != "head":
             self.skip_depth += 1
             return
@@ -85,6 +88,9 @@ class _Extractor(HTMLParser):
             self.title += data
             return
         if self.skip_depth:
+            date = _LD_PUBLISHED.search(data) if "datePublished" in data else None
+            if date:
+                self.meta.setdefault("datepublished", date.group(1))
             return
         if self.h1 is not None:
             self.h1.append(data)

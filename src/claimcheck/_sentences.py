@@ -17,24 +17,47 @@ from ._records import Document
 __all__ = ["document_sentences", "split_sentences"]
 
 _LINE = re.compile(r"[^\n]*\n?")
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# Possessive runs that start only at the first mark of a run: linear even on "......".
+_END = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s++[\"'“‘(\[]?[A-Z0-9])")
+_NEXT_WORD = re.compile(r"\s*+[\"'“‘(\[]?([A-Za-z]+)")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _TERMINAL = (".", "!", "?", '"', "”", "’", "'", ":", ")")
-_WRAP_LENGTH = 60
+_WRAP_LENGTH = 40
+_WRAPPED_WIDTH = 100
 
 
 def _abbreviations(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(row["word"] for row in lexicon.table("abbreviations"))
 
 
-def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Stretches of text between sentence-ending line breaks."""
+def _closing(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """Abbreviations that may close a sentence, and the words that then start the next one."""
+    return (frozenset(row["word"] for row in lexicon.table("abbreviations") if row.get("ends") == "yes"),
+            frozenset(row["word"] for row in lexicon.table("sentence_starters")))
+
+
+def _ends_with_abbreviation(line: str, abbreviations: frozenset[str]) -> bool:
+    match = _WORD_BEFORE.search(line, max(0, len(line) - 20))
+    word = match.group(1) if match and line.endswith(".") else ""
+    core = word[:-1]
+    return bool(core) and (core in abbreviations or core.rstrip(".") in abbreviations
+                           or (len(core) == 1 and core.isupper()))
+
+
+def _segments(text: str, start: int, end: int, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
+    """Stretches of text between sentence-ending line breaks.
+
+    Text counts as hard-wrapped when no line is longer than ``_WRAPPED_WIDTH``; only then does a
+    long line without closing punctuation run on into a next line that starts with a capital.
+    """
     lines = []
     for match in _LINE.finditer(text, start, end):
         if match.start() == match.end():
             break
         content = match.group().rstrip("\r\n")
         lines.append((match.start(), match.start() + len(content), content))
+    width = max((len(content.rstrip()) for _, _, content in lines), default=0)
+    long_line = max(_WRAP_LENGTH, int(width * 0.7)) if width <= _WRAPPED_WIDTH else None
     segments: list[tuple[int, int]] = []
     current: tuple[int, int] | None = None
     for k, (s, e, content) in enumerate(lines):
@@ -46,8 +69,10 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
         current = (current[0], e) if current else (s, e)
         following = lines[k + 1][2].lstrip() if k + 1 < len(lines) else ""
         stripped = content.rstrip()
-        wrapped = bool(following) and not stripped.endswith(_TERMINAL) and (
-            following[:1].islower() or len(stripped) >= _WRAP_LENGTH)
+        runs_on = following[:1].islower() or (long_line is not None and len(stripped) >= long_line)
+        wrapped = bool(following) and (
+            (runs_on and not stripped.endswith(_TERMINAL))
+            or ((runs_on or following[:1].isdigit()) and _ends_with_abbreviation(stripped, abbreviations)))
         if not wrapped:
             segments.append(current)
             current = None
@@ -73,17 +98,21 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, *,
     ['Ms. Kang says 15 N. Koreans left.', '"They have all left," she said.', 'See also']
     """
     end = len(text) if end is None else end
-    abbreviations = (lexicon or Lexicon.default()).compiled("sentences.abbreviations", _abbreviations)
+    lexicon = lexicon or Lexicon.default()
+    abbreviations = lexicon.compiled("sentences.abbreviations", _abbreviations)
+    closing, starters = lexicon.compiled("sentences.closing", _closing)
     spans: list[tuple[int, int]] = []
-    for seg_start, seg_end in _segments(text, start, end):
+    for seg_start, seg_end in _segments(text, start, end, abbreviations):
         begin = seg_start
         for match in _END.finditer(text, seg_start, seg_end):
             before = _WORD_BEFORE.search(text, max(begin, match.start() - 20), match.start())
             word = before.group(1) if before else ""
+            core = word.rstrip(".")
             if match.group().startswith(".") and (
-                    word in abbreviations or word.rstrip(".") in abbreviations
-                    or (len(word) == 1 and word.isupper())):
-                continue
+                    word in abbreviations or core in abbreviations or (len(word) == 1 and word.isupper())):
+                following = _NEXT_WORD.match(text, match.end(), seg_end)
+                if not (core in closing and following and following.group(1) in starters):
+                    continue
             span = _trimmed(text, begin, match.end())
             if span:
                 spans.append(span)
@@ -95,7 +124,13 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, *,
 
 
 def document_sentences(document: Document, lexicon: Lexicon | None = None) -> list[tuple[int, int]]:
-    """The sentences of a document's text outside its site furniture, in order."""
+    """The sentences of a document's text outside its site furniture, in order.
+
+    >>> from claimcheck._documents import make_document
+    >>> doc = make_document("Home | World | Sport\\nQuake hits city\\n\\nTen died. Dr. Lee said so.\\n")
+    >>> [doc.text[s:e] for s, e in document_sentences(doc)]
+    ['Quake hits city', 'Ten died.', 'Dr. Lee said so.']
+    """
     text = document.text
     spans: list[tuple[int, int]] = []
     position = 0
