@@ -57,14 +57,46 @@ def _block_key(claim: Claim) -> Hashable | None:
     return (claim.kind, claim.predicate, group, "cumulative" in claim.scope)
 
 
-def _facility_and_propers(claim: Claim, categories: dict[str, str]) -> tuple[frozenset[str], frozenset[str]]:
+@attrs.frozen
+class _Features:
+    """What linking needs of a claim, computed once: object facilities and names, time window."""
+
+    facilities: frozenset[str]
+    propers: frozenset[str]
+    group: str | None
+    window: tuple[int, int]
+
+
+_FAR = 10**7
+
+
+def _window(claim: Claim, published: dt.date | None) -> tuple[int, int]:
+    """The days (as ordinals) a claim's time can fall on; undated claims get their article's year."""
+    when = claim.when or ""
+    day = parse_iso_date(when)
+    if day:
+        slack = FOLLOW_UP_DAYS if claim.when_inferred else 0
+        return day.toordinal() - slack, day.toordinal() + slack
+    if len(when) in (4, 7) and when[:4].isdigit():
+        year, month = int(when[:4]), int(when[5:7]) if len(when) == 7 else 0
+        first = dt.date(year, month or 1, 1)
+        last = dt.date(year + (month == 12 or not month), (month % 12) + 1 if month else 1, 1) - dt.timedelta(1)
+        return first.toordinal(), last.toordinal()
+    if published:
+        return published.toordinal() - WINDOW_DAYS, published.toordinal() + FOLLOW_UP_DAYS
+    return -_FAR, _FAR
+
+
+def _features(claim: Claim, lexicon: Lexicon, published: dt.date | None) -> _Features:
+    categories = lexicon.compiled("linking.categories", _categories)
     facilities = frozenset(w for w in claim.object_key.split() if categories.get(w) == "facility")
     propers = set()
     for word in (claim.object or "").replace("-", " ").split():
-        key = normalise_phrase(word.removesuffix("'s").removesuffix("’s"))
+        key = normalise_phrase(word.removesuffix("'s").removesuffix("’s"), lexicon)
         if word[:1].isupper() and key and categories.get(key) not in {"facility", "place", "calendar"}:
             propers.update(key.split())
-    return facilities, frozenset(propers)
+    groups = lexicon.compiled("linking.groups", _groups)
+    return _Features(facilities, frozenset(propers), _group_of(claim.subject_key, groups), _window(claim, published))
 
 
 def _categories(lexicon: Lexicon) -> dict[str, str]:
@@ -108,19 +140,18 @@ def _time_term(a: Claim, b: Claim, published: dict[str, dt.date | None]) -> tupl
     return ("time unknown on one side", 0.1)
 
 
-def _object_term(a: Claim, b: Claim, categories: dict[str, str]) -> tuple[str, float] | None:
+def _object_term(a: Claim, b: Claim, fa: _Features, fb: _Features) -> tuple[str, float] | None:
     if not a.object_key or not b.object_key:
         return ("place named on one side only", 0.1)
-    fa, pa = _facility_and_propers(a, categories)
-    fb, pb = _facility_and_propers(b, categories)
-    if (fa and fb and not fa & fb) or (pa and pb and not pa & pb):
+    if (fa.facilities and fb.facilities and not fa.facilities & fb.facilities) or (
+            fa.propers and fb.propers and not fa.propers & fb.propers):
         return None
     similarity = fuzz.token_set_ratio(a.object_key, b.object_key) / 100
     return (f"same place or object ({similarity:.0%}: '{a.object}' / '{b.object}')", round(0.2 * similarity, 4))
 
 
-def _subject_term(a: Claim, b: Claim, similarity: float, groups: dict[str, str]) -> tuple[str, float] | None:
-    group_a, group_b = _group_of(a.subject_key, groups), _group_of(b.subject_key, groups)
+def _subject_term(a: Claim, b: Claim, similarity: float, fa: _Features, fb: _Features) -> tuple[str, float] | None:
+    group_a, group_b = fa.group, fb.group
     if group_a and group_b:
         if group_a != group_b:
             return None
@@ -132,16 +163,14 @@ def _subject_term(a: Claim, b: Claim, similarity: float, groups: dict[str, str])
     return (f"same counted thing ({similarity:.0%}: '{a.subject}' / '{b.subject}')", round(0.3 * similarity, 4))
 
 
-def _score(a: Claim, b: Claim, subject_similarity: float, lexicon: Lexicon,
+def _score(a: Claim, b: Claim, subject_similarity: float, fa: _Features, fb: _Features,
            published: dict[str, dt.date | None]) -> Candidate | None:
-    categories = lexicon.compiled("linking.categories", _categories)
-    groups = lexicon.compiled("linking.groups", _groups)
     if a.document == b.document and (
             (a.start < b.end and b.start < a.end) or "exclusive" in a.scope or "exclusive" in b.scope
             or (a.sentence_start == b.sentence_start and a.according_to == b.according_to)):
         return None
     terms = [(f"same event: {a.predicate} ('{a.verb}' / '{b.verb}')", 0.3)]
-    for term in (_subject_term(a, b, subject_similarity, groups), _object_term(a, b, categories),
+    for term in (_subject_term(a, b, subject_similarity, fa, fb), _object_term(a, b, fa, fb),
                  _time_term(a, b, published)):
         if term is None:
             return None
@@ -150,13 +179,17 @@ def _score(a: Claim, b: Claim, subject_similarity: float, lexicon: Lexicon,
     return Candidate(a.id, b.id, score, tuple(terms))
 
 
-def _split(block: list[Claim]) -> list[list[Claim]]:
-    if len(block) <= _MAX_BLOCK:
-        return [block]
-    parts: dict[str, list[Claim]] = defaultdict(list)
-    for claim in block:
-        parts[claim.subject_key.split()[-1] if claim.subject_key else ""].append(claim)
-    return [chunk[i:i + _MAX_BLOCK] for chunk in parts.values() for i in range(0, len(chunk), _MAX_BLOCK)]
+def _overlapping(block: list[int], windows: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Pairs of claims (indices) whose time windows overlap: a sweep over the windows' starts."""
+    order = sorted(block, key=lambda k: windows[k])
+    pairs: list[tuple[int, int]] = []
+    active: list[int] = []
+    for k in order:
+        start = windows[k][0]
+        active = [j for j in active if windows[j][1] >= start]
+        pairs.extend((j, k) for j in active)
+        active.append(k)
+    return pairs
 
 
 def candidate_pairs(
@@ -166,30 +199,40 @@ def candidate_pairs(
     min_score: float = DEFAULT_MIN_SCORE,
     lexicon: Lexicon | None = None,
 ) -> list[Candidate]:
-    """Scored pairs of claims at or above ``min_score``, found within blocks.
+    """Scored pairs of claims at or above ``min_score``.
 
-    Complexity: the sum over blocks of the block size squared; blocks are small in news
-    (one event type, one sort of thing), and large blocks are split on the counted thing.
+    Complexity: claims are compared only inside their block and only when their time windows
+    overlap (a sweep over the windows), so the work grows with the number of claims that could
+    be about one fact, not with all pairs. Counted things are compared in one vectorised
+    ``rapidfuzz.process.cdist`` call per block.
     """
     lexicon = lexicon or Lexicon.default()
     published = {d.id: parse_iso_date(d.published) for d in documents}
-    blocks: dict[Hashable, list[Claim]] = defaultdict(list)
-    for claim in claims:
+    features = [_features(c, lexicon, published.get(c.document)) for c in claims]
+    windows = [f.window for f in features]
+    blocks: dict[Hashable, list[int]] = defaultdict(list)
+    for k, claim in enumerate(claims):
         key = _block_key(claim)
         if key is not None:
-            blocks[key].append(claim)
+            blocks[key].append(k)
     found: list[Candidate] = []
     for key in sorted(blocks, key=repr):
-        for block in _split(blocks[key]):
-            if len(block) < 2:
-                continue
-            matrix = process.cdist([c.subject_key for c in block], [c.subject_key for c in block],
-                                   scorer=fuzz.token_set_ratio, dtype="uint8")
-            for i in range(len(block)):
-                for j in range(i + 1, len(block)):
-                    candidate = _score(block[i], block[j], float(matrix[i, j]) / 100, lexicon, published)
-                    if candidate is not None and candidate.score >= min_score:
-                        found.append(candidate)
+        pairs = _overlapping(blocks[key], windows)
+        if not pairs:
+            continue
+        members = sorted({k for pair in pairs for k in pair})
+        position = {k: n for n, k in enumerate(members)}
+        keys = [claims[k].subject_key for k in members]
+        matrix = process.cdist(keys, keys, scorer=fuzz.token_set_ratio, dtype="uint8") if len(members) <= _MAX_BLOCK \
+            else None
+        for i, j in pairs:
+            a, b = (claims[i], claims[j]) if i < j else (claims[j], claims[i])
+            fa, fb = (features[i], features[j]) if i < j else (features[j], features[i])
+            similarity = (float(matrix[position[i], position[j]]) if matrix is not None
+                          else fuzz.token_set_ratio(a.subject_key, b.subject_key)) / 100
+            candidate = _score(a, b, similarity, fa, fb, published)
+            if candidate is not None and candidate.score >= min_score:
+                found.append(candidate)
     return found
 
 
