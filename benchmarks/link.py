@@ -60,7 +60,14 @@ def synthetic_claims(n: int, seed: int = 7) -> tuple[list[Claim], int]:
     return claims[:n], groups
 
 
-def run(n: int) -> tuple[float, float, int, int]:
+def _planted(claims: list[Claim]) -> set[frozenset[str]]:
+    groups: dict[tuple, set[str]] = {}
+    for claim in claims:
+        groups.setdefault((claim.subject, claim.object, claim.when, claim.predicate), set()).add(claim.id)
+    return {frozenset(g) for g in groups.values() if len(g) > 1}
+
+
+def run(n: int) -> tuple[float, float, int, int, float]:
     claims, _ = synthetic_claims(n)
     tracemalloc.start()
     started = time.perf_counter()
@@ -69,16 +76,18 @@ def run(n: int) -> tuple[float, float, int, int]:
     seconds = time.perf_counter() - started
     peak = tracemalloc.get_traced_memory()[1] / 2**20
     tracemalloc.stop()
-    return seconds, peak, len(candidates), len(clusters)
+    planted = _planted(claims)
+    recovered = len(planted & {frozenset(c) for c in clusters}) / max(1, len(planted))
+    return seconds, peak, len(candidates), len(clusters), recovered
 
 
 def main(sizes: list[int]) -> None:
-    print(f"{'claims':>8} {'seconds':>9} {'peak MiB':>9} {'pairs':>8} {'clusters':>9}")
+    print(f"{'claims':>8} {'seconds':>9} {'peak MiB':>9} {'pairs':>8} {'clusters':>9} {'planted whole':>14}")
     timings = []
     for n in sizes:
-        seconds, peak, pairs, clusters = run(n)
+        seconds, peak, pairs, clusters, recovered = run(n)
         timings.append((n, seconds))
-        print(f"{n:>8} {seconds:>9.2f} {peak:>9.1f} {pairs:>8} {clusters:>9}")
+        print(f"{n:>8} {seconds:>9.2f} {peak:>9.1f} {pairs:>8} {clusters:>9} {recovered:>14.1%}")
     if len(timings) >= 2:
         (n0, t0), (n1, t1) = timings[0], timings[-1]
         print(f"growth exponent {math.log(t1 / t0) / math.log(n1 / n0):.2f} (from {n0} to {n1} claims)")

@@ -22,7 +22,7 @@ from ._phrases import PhraseMatcher
 from ._quantities import DEFAULT_TOLERANCE, parse_quantities
 from ._records import Claim, Document, Quantity
 from ._sentences import document_sentences
-from ._timeref import resolve_when
+from ._timeref import nearest_time, time_mentions
 
 __all__ = ["CLAIM_KINDS", "extract", "normalise_phrase"]
 
@@ -422,6 +422,7 @@ def _sentence_claims(
     starts = frozenset(e[0] for e in events)
     cues = [(i, j, kind) for i, j, kinds in lex.cues.find(lowers) for kind in kinds.split(",")]
     sentence_scope = {kind for _, _, kind in cues if kind in {"exclusive", "cumulative"}}
+    times = time_mentions(text, start, quantities, document.published, lexicon)
     out: list[dict] = []
     for quantity in quantities:
         if quantity.kind not in CLAIM_KINDS:
@@ -454,7 +455,7 @@ def _sentence_claims(
         out.append({
             "quantity": quantity, "subject": subject, "predicate": predicate, "verb": verb,
             "object": obj,
-            "when": resolve_when(text, start, quantities, document.published, anchor, lexicon),
+            "when": nearest_time(times, anchor),
             "according_to": _attribution(text, start, words, cues, q_index, ctx),
             "negated": "negation" in local or _denied(words, cues, q_index),
             "hedged": "hedge" in local or any(kind == "hedge" and i < q_index for i, _, kind in cues),
@@ -524,14 +525,15 @@ def extract(
     ctx = _Context()
     claims: list[Claim] = []
     q = 0
-    for sentence in document_sentences(document):
+    touching = [quantity.start for quantity in quantities if quantity.kind in CLAIM_KINDS]
+    for sentence in document_sentences(document, lexicon, touching=touching):
         while q < len(quantities) and quantities[q].start < sentence[0]:
             q += 1
         inside = []
         while q < len(quantities) and quantities[q].end <= sentence[1]:
             inside.append(quantities[q])
             q += 1
-        if not inside or (title and title[0] <= sentence[0] < title[1]):
+        if not any(q.kind in CLAIM_KINDS for q in inside) or (title and title[0] <= sentence[0] < title[1]):
             continue
         subject_set = False
         for found in _sentence_claims(document, sentence, inside, lex, lexicon, ctx):

@@ -9,7 +9,8 @@
    the same event (0.3), the same counted thing (0.3 x rapidfuzz token-set similarity of
    the normalised heads, computed block-wide with ``process.cdist``), the same place or object
    (0.2 x similarity; 0.1 when one side names none), and compatible times (0.2; 0.1 when
-   unknown). Different named places, different kinds of facility, different groups of people
+   unknown). Different named places, two specific objects with little in common ("the harbour
+   fire", "the Kestrel mine blast"), different kinds of facility, different groups of people
    ("men" and "women"), or times that cannot meet rule a pair out; so does a dated claim
    against an undated one whose article appeared more than a week away from that date.
 3. **Clustering.** Pairs at or above ``min_score`` are merged best first with complete
@@ -65,6 +66,7 @@ class _Features:
     propers: frozenset[str]
     group: str | None
     window: tuple[int, int]
+    specific: bool
 
 
 _FAR = 10**7
@@ -96,7 +98,11 @@ def _features(claim: Claim, lexicon: Lexicon, published: dt.date | None) -> _Fea
         if word[:1].isupper() and key and categories.get(key) not in {"facility", "place", "calendar"}:
             propers.update(key.split())
     groups = lexicon.compiled("linking.groups", _groups)
-    return _Features(facilities, frozenset(propers), _group_of(claim.subject_key, groups), _window(claim, published))
+    event_nouns = lexicon.compiled("linking.event_nouns", lambda lx: {r["phrase"] for r in lx.table("event_nouns")})
+    words = claim.object_key.split()
+    specific = bool(words) and words[-1] not in event_nouns and (bool(propers) or len(words) >= 2)
+    return _Features(facilities, frozenset(propers), _group_of(claim.subject_key, groups),
+                     _window(claim, published), specific)
 
 
 def _categories(lexicon: Lexicon) -> dict[str, str]:
@@ -147,6 +153,8 @@ def _object_term(a: Claim, b: Claim, fa: _Features, fb: _Features) -> tuple[str,
             fa.propers and fb.propers and not fa.propers & fb.propers):
         return None
     similarity = fuzz.token_set_ratio(a.object_key, b.object_key) / 100
+    if similarity < 0.3 and fa.specific and fb.specific:
+        return None  # "the harbour fire" and "the Kestrel mine blast": two named events
     return (f"same place or object ({similarity:.0%}: '{a.object}' / '{b.object}')", round(0.2 * similarity, 4))
 
 

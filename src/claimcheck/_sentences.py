@@ -9,7 +9,9 @@ before a capital, digit or quote ends a sentence, except after an abbreviation
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 
 from ._lexicon import Lexicon
 from ._records import Document
@@ -90,8 +92,11 @@ def _trimmed(text: str, s: int, e: int) -> tuple[int, int] | None:
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None, *,
-                    lexicon: Lexicon | None = None) -> list[tuple[int, int]]:
+                    lexicon: Lexicon | None = None, touching: Sequence[int] | None = None) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` in ``text[start:end]``, trimmed of white space.
+
+    With ``touching`` (sorted offsets), only the line-structure segments that hold one of
+    those offsets are split: what a caller needs when it only wants the sentences of figures.
 
     >>> text = 'Ms. Kang says 15 N. Koreans left. "They have all left," she said.\\nSee also'
     >>> [text[s:e] for s, e in split_sentences(text)]
@@ -103,6 +108,10 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, *,
     closing, starters = lexicon.compiled("sentences.closing", _closing)
     spans: list[tuple[int, int]] = []
     for seg_start, seg_end in _segments(text, start, end, abbreviations):
+        if touching is not None:
+            k = bisect.bisect_left(touching, seg_start)
+            if k == len(touching) or touching[k] >= seg_end:
+                continue
         begin = seg_start
         for match in _END.finditer(text, seg_start, seg_end):
             before = _WORD_BEFORE.search(text, max(begin, match.start() - 20), match.start())
@@ -123,8 +132,10 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, *,
     return spans
 
 
-def document_sentences(document: Document, lexicon: Lexicon | None = None) -> list[tuple[int, int]]:
-    """The sentences of a document's text outside its site furniture, in order.
+def document_sentences(document: Document, lexicon: Lexicon | None = None,
+                       touching: Sequence[int] | None = None) -> list[tuple[int, int]]:
+    """The sentences of a document's text outside its site furniture, in order (only those
+    around the sorted offsets ``touching``, when given).
 
     >>> from claimcheck._documents import make_document
     >>> doc = make_document("Home | World | Sport\\nQuake hits city\\n\\nTen died. Dr. Lee said so.\\n")
@@ -136,7 +147,7 @@ def document_sentences(document: Document, lexicon: Lexicon | None = None) -> li
     position = 0
     for span in sorted(document.furniture, key=lambda s: s.start):
         if span.start > position:
-            spans.extend(split_sentences(text, position, span.start, lexicon=lexicon))
+            spans.extend(split_sentences(text, position, span.start, lexicon=lexicon, touching=touching))
         position = max(position, span.end)
-    spans.extend(split_sentences(text, position, len(text), lexicon=lexicon))
+    spans.extend(split_sentences(text, position, len(text), lexicon=lexicon, touching=touching))
     return spans

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from ._lexicon import Lexicon
 from ._records import Quantity
 
-__all__ = ["month_number", "parse_iso_date", "resolve_when", "times_compatible"]
+__all__ = ["month_number", "nearest_time", "parse_iso_date", "resolve_when", "time_mentions", "times_compatible"]
 
 _WORD = re.compile(r"[A-Za-z]+")
 _MONTH_DAY = re.compile(r"--(\d{2})-(\d{2})")
@@ -141,23 +141,44 @@ def resolve_when(
     >>> resolve_when("Two dozen burst in on Thursday.", 0, [], "2002-03-14", 0)
     '2002-03-14'
     """
+    return nearest_time(time_mentions(sentence, offset, quantities, published, lexicon), anchor)
+
+
+def time_mentions(
+    sentence: str, offset: int, quantities: Iterable[Quantity], published: str | None,
+    lexicon: Lexicon | None = None,
+) -> list[tuple[int, str]]:
+    """Every time a sentence names, resolved: ``(document offset, ISO date or partial date)``."""
     lexicon = lexicon or Lexicon.default()
     calendar = lexicon.compiled("timeref.calendar", _calendar)
     date = parse_iso_date(published)
-    found: list[tuple[int, int, str]] = []  # (distance, -specificity, iso)
+    found: list[tuple[int, str]] = []
+    covered: list[tuple[int, int]] = []
     for quantity in quantities:
         if quantity.kind in {"date", "year"}:
+            covered.append((quantity.start - offset, quantity.end - offset))
             iso = _explicit(quantity, date)
             if iso:
-                found.append((abs(quantity.start - anchor), -len(iso), iso))
+                found.append((quantity.start, iso))
     words = [(m.group(), m.start()) for m in _WORD.finditer(sentence)]
     for i in range(len(words)):
-        if _when_said(words, i):
-            continue
-        iso = _relative(words, i, date, calendar)
-        if iso:
-            found.append((abs(offset + words[i][1] - anchor), -len(iso), iso))
-    return min(found)[2] if found else None
+        if any(s <= words[i][1] < e for s, e in covered):
+            continue  # "December" in "31 December 2014" is part of that date
+        if words[i][0].lower() in calendar or words[i][0].lower() in _RELATIVE_HEADS:
+            iso = None if _when_said(words, i) else _relative(words, i, date, calendar)
+            if iso:
+                found.append((offset + words[i][1], iso))
+    return found
+
+
+def nearest_time(mentions: Sequence[tuple[int, str]], anchor: int) -> str | None:
+    """The mention closest to ``anchor`` (ties: the more specific)."""
+    if not mentions:
+        return None
+    return min(mentions, key=lambda m: (abs(m[0] - anchor), -len(m[1])))[1]
+
+
+_RELATIVE_HEADS = frozenset({"year", "month", "today", "tonight", "yesterday"})
 
 
 def times_compatible(a: str | None, b: str | None) -> bool | None:
