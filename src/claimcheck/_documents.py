@@ -352,8 +352,8 @@ def _find_title(text: str, furniture: tuple[Span, ...]) -> str | None:
             label = next(s.label for s in furniture if s.start == begin)
             after_dateline = after_dateline or label == "dateline"
             continue
-        if _is_prose(stripped):
-            return None
+        if _is_prose(stripped) or (stripped.endswith(".") and len(stripped.split()) >= 5):
+            return None  # running text, or a sentence: headlines do not end with a full stop
         if len(stripped.split()) >= 3 or after_dateline:
             return stripped
     return None

@@ -1,0 +1,102 @@
+"""Claims: what each figure counts, the event, place, time and source; and the properties every
+extraction keeps (never raises, offsets slice the figure's words, every document answers)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimcheck import check, extract, load, make_document
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@pytest.fixture(scope="module")
+def seed_claims():
+    claims = {}
+    for document in load(sorted(SEEDS.glob("*.txt"))):
+        for claim in extract(document):
+            claims[(Path(document.path).name[:3], claim.quantity.text)] = claim
+    return claims
+
+
+@pytest.mark.parametrize(("key", "subject", "predicate", "obj", "when", "according_to"), [
+    (("000", "Twenty-three"), "North Koreans", "leave", "China", "2002-06-23", None),
+    (("000", "21"), "asylum-seekers", "enter", "South Korean visa office", "2002-05-23", None),
+    (("002", "At least 20"), "North Koreans", "enter", "Spanish Embassy", "2002-03-14", None),
+    (("002", "two dozen"), "North Koreans", "enter", "embassy", "2002-03-14", None),
+    (("003", "Twenty-five"), "North Koreans", "enter", "Spanish embassy", "2002-03-14", None),
+    (("003", "seven"), "North Koreans", "enter", "Beijing offices of the United Nations", "2001-06", None),
+    (("002", "seven"), "North Koreans", "enter", "United Nations office", "2001", None),
+    (("004", "about 600"), "North Koreans", "return", None, "--10-09", "South Korean daily Chosun Ilbo"),
+    (("004", "more than 500"), "North Koreans", "return", "home country", None, "Human Rights Watch"),
+    (("004", "approximately 2,000"), "North Korean defectors", "hold", "China", None, "Elizabeth Salmon"),
+    (("001", "15"), "North Koreans", "leave", "Beijing", "2002-09-11", "German embassy official"),
+    (("001", "tens of thousands"), "North Koreans", "flee", "neighboring China", None, "Ms. Kang"),
+])
+def test_seed_claims_have_their_frame(seed_claims, key, subject, predicate, obj, when, according_to):
+    claim = seed_claims[key]
+    assert (claim.subject, claim.predicate, claim.object, claim.when, claim.according_to) == (
+        subject, predicate, obj, when, according_to)
+
+
+def test_scope_and_hedges_are_marked(seed_claims):
+    assert "exclusive" in seed_claims[("001", "about 21")].scope          # "another group of about 21"
+    assert "exclusive" in seed_claims[("000", "At least 38")].scope       # "... in other foreign embassies"
+    assert seed_claims[("004", "approximately 2,000")].hedged             # "has estimated that"
+    assert not seed_claims[("003", "Twenty-five")].hedged
+
+
+def test_ages_and_fact_boxes():
+    [document] = load(SEEDS / "003_6b8b1bf036f0e2c5.txt")
+    claims = {c.quantity.text: c for c in extract(document)}
+    [age] = [c for c in claims.values() if c.kind == "age"]
+    assert "14 to 52" in age.quantity.text and (age.quantity.low, age.quantity.high) == (14, 52)
+    box = [c for c in claims.values() if c.according_to == "NIS"]
+    assert [(c.quantity.stated, c.when) for c in box] == [(583, "2001"), (312, "2000"), (148, "1999")]
+
+
+@pytest.mark.parametrize(("text", "negated", "hedged"), [
+    ("Published: 2023-05-01\n\nThe army denied that 40 people had been arrested on Monday.", True, False),
+    ("Published: 2023-05-01\n\nPolice said 300 people were not arrested, as first reported.", True, False),
+    ("Published: 2023-05-01\n\nUp to 30 miners may have been trapped, the company said.", False, True),
+    ("Published: 2023-05-01\n\nRescuers said 30 miners were trapped underground.", False, False),
+])
+def test_negation_and_hedging(text, negated, hedged):
+    [claim] = extract(make_document(text))
+    assert (claim.negated, claim.hedged) == (negated, hedged)
+
+
+def test_relative_times_resolve_against_the_article_date():
+    text = ("Published: 14 March 2002\n\nChina says two dozen North Koreans burst into an embassy on Thursday.\n\n"
+            "Last June, a family of seven walked into a UN office. Last year 80 sought asylum.\n")
+    whens = {c.quantity.text: c.when for c in extract(make_document(text))}
+    assert whens == {"two dozen": "2002-03-14", "seven": "2001-06", "80": "2001"}
+
+
+def test_no_claims_from_furniture_or_headline():
+    text = ("Home | World | Sport\n30 Koreans Allowed to Leave - 2002-09-11\n3 min read\n100% Font Size\n\n"
+            "More than 30 North Korean asylum seekers have been allowed to leave China.\n\n"
+            "See also:\n20 Jun 02 | Asia-Pacific\n")
+    claims = extract(make_document(text))
+    assert [c.quantity.text for c in claims] == ["More than 30"]
+
+
+@given(st.text(max_size=400))
+def test_extraction_never_raises_and_offsets_slice_the_figure(text):
+    document = make_document(text)
+    for claim in extract(document):
+        assert document.text[claim.start:claim.end] == claim.quantity.text
+        assert claim.sentence == document.text[claim.sentence_start:claim.sentence_end]
+        assert claim.sentence_start <= claim.start < claim.end <= claim.sentence_end
+
+
+@given(st.lists(st.text(max_size=200), max_size=4))
+def test_every_document_in_answers_in_the_report(texts):
+    documents = [make_document(t, id=f"d{i}", path=f"t{i}.txt") for i, t in enumerate(texts)]
+    report = check(documents)
+    assert [d.path for d in report.documents] == [d.path for d in documents]
+    assert {c.document for c in report.claims} <= {d.id for d in report.documents}
