@@ -91,6 +91,20 @@ def _trimmed(text: str, s: int, e: int) -> tuple[int, int] | None:
     return (s, e) if e > s else None
 
 
+def _paragraphs_around(text: str, start: int, end: int, touching: Sequence[int]) -> list[tuple[int, int]]:
+    """The blank-line-delimited paragraphs of ``text[start:end]`` that hold an offset of ``touching``."""
+    ranges: list[tuple[int, int]] = []
+    k = bisect.bisect_left(touching, start)
+    while k < len(touching) and touching[k] < end:
+        position = touching[k]
+        before = text.rfind("\n\n", start, position)
+        after = text.find("\n\n", position, end)
+        para = (start if before < 0 else before + 2, end if after < 0 else after)
+        ranges.append(para)
+        k = bisect.bisect_left(touching, para[1], k + 1)
+    return ranges
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None, *,
                     lexicon: Lexicon | None = None, touching: Sequence[int] | None = None) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` in ``text[start:end]``, trimmed of white space.
@@ -106,12 +120,13 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, *,
     lexicon = lexicon or Lexicon.default()
     abbreviations = lexicon.compiled("sentences.abbreviations", _abbreviations)
     closing, starters = lexicon.compiled("sentences.closing", _closing)
+    if touching is not None:
+        spans = []
+        for para_start, para_end in _paragraphs_around(text, start, end, touching):
+            spans.extend(split_sentences(text, para_start, para_end, lexicon=lexicon))
+        return spans
     spans: list[tuple[int, int]] = []
     for seg_start, seg_end in _segments(text, start, end, abbreviations):
-        if touching is not None:
-            k = bisect.bisect_left(touching, seg_start)
-            if k == len(touching) or touching[k] >= seg_end:
-                continue
         begin = seg_start
         for match in _END.finditer(text, seg_start, seg_end):
             before = _WORD_BEFORE.search(text, max(begin, match.start() - 20), match.start())

@@ -160,6 +160,8 @@ def time_mentions(
             iso = _explicit(quantity, date)
             if iso:
                 found.append((quantity.start, iso))
+    if not lexicon.compiled("timeref.trigger", _trigger).search(sentence):
+        return found
     words = [(m.group(), m.start()) for m in _WORD.finditer(sentence)]
     for i in range(len(words)):
         if any(s <= words[i][1] < e for s, e in covered):
@@ -179,6 +181,12 @@ def nearest_time(mentions: Sequence[tuple[int, str]], anchor: int) -> str | None
 
 
 _RELATIVE_HEADS = frozenset({"year", "month", "today", "tonight", "yesterday"})
+
+
+def _trigger(lexicon: Lexicon) -> re.Pattern[str]:
+    """One pattern that finds whether a sentence holds any word a relative time starts from."""
+    words = sorted(set(_calendar(lexicon)) | _RELATIVE_HEADS, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
 
 
 def times_compatible(a: str | None, b: str | None) -> bool | None:
