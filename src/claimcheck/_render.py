@@ -73,14 +73,26 @@ def render_json(report: Report) -> str:
 
 def _who(report: Report, claim: Claim) -> str:
     document = report.document(claim.document)
-    where = document.outlet or document.title or document.path or document.id
+    where = _short(document.outlet or document.title or document.path or document.id)
     return f"{claim.according_to}, in {where}" if claim.according_to else where
 
 
-def _quote(claim: Claim, mark: tuple[str, str]) -> str:
+def _quote(claim: Claim, mark: tuple[str, str], width: int | None = None) -> str:
+    """The claim's sentence with its figure marked; cut to about ``width`` characters around it."""
     sentence = claim.sentence.replace("\n", " ")
     i, j = claim.start - claim.sentence_start, claim.end - claim.sentence_start
-    return f"{sentence[:i]}{mark[0]}{sentence[i:j]}{mark[1]}{sentence[j:]}"
+    before, figure, after = sentence[:i], sentence[i:j], sentence[j:]
+    if width and len(sentence) > width:
+        room = max(20, (width - len(figure)) // 2)
+        if len(before) > room:
+            before = "…" + before[len(before) - room:].split(" ", 1)[-1]
+        if len(after) > room:
+            after = after[:room].rsplit(" ", 1)[0] + "…"
+    return f"{before}{mark[0]}{figure}{mark[1]}{after}"
+
+
+def _short(text: str, width: int = 48) -> str:
+    return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _fact_groups(report: Report) -> Iterable[tuple[str, list]]:
@@ -98,6 +110,7 @@ def _fact_groups(report: Report) -> Iterable[tuple[str, list]]:
 def render_text(report: Report, *, color: bool = False) -> str:
     """A readable report: findings grouped by fact, conflicts first, then a summary line."""
     bold, red, yellow, reset = ("\033[1m", "\033[31m", "\033[33m", "\033[0m") if color else ("",) * 4
+    figure = (bold, reset) if color else ("«", "»")
     lines: list[str] = []
     groups = sorted(_fact_groups(report), key=lambda g: all(link.relation != "conflict" for link in g[1]))
     for cluster, links in groups:
@@ -108,7 +121,7 @@ def render_text(report: Report, *, color: bool = False) -> str:
             colour = red if link.relation == "conflict" else yellow
             lines.append(f"  {colour}{link.relation.upper()}{reset} (score {link.score:.2f})")
             for claim in (report.claim(link.a), report.claim(link.b)):
-                lines.append(f"    [{_who(report, claim)}] {_quote(claim, (bold, reset))}")
+                lines.append(f"    [{_who(report, claim)}] {_quote(claim, figure, 150)}")
             lines.append(f"    {link.explanation}")
         lines.append(f"  Consensus: {cluster.summary}")
         lines.append("")

@@ -129,6 +129,7 @@ def describe(claim: Claim) -> str:
 
 def _who(claim: Claim, titles: dict[str, str]) -> str:
     where = titles.get(claim.document, claim.document)
+    where = where if len(where) <= 48 else where[:47].rsplit(" ", 1)[0] + "…"
     return f"{claim.according_to} (in {where})" if claim.according_to else where
 
 
