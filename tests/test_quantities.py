@@ -176,6 +176,16 @@ CONVENTIONS = [
     ("records less than 3000 in 2009", [("count", 3000), ("year", 2009)]),  # Recognizers-Text: no year
     ("forty two and a third", [("count", 42 + 1 / 3)]),  # RT ordinal model: 'third' as an ordinal
     ("At 2 pm everybody left.", [("time", 2)]),  # quantulum3: nothing
+    ("Zero is a small number.", [("count", 0)]),  # quantulum3: 1
+    ("The file SCP-173 leaked.", []),  # Recognizers-Text: 173; digits glued to a name are a label
+    ("He booked a first class seat.", [("ordinal", 1)]),  # Recognizers-Text: nothing
+    ("the two millionth visitor", [("ordinal", 2_000_000)]),  # Recognizers-Text: 'two' alone
+    ("the first two books", [("ordinal", 1), ("count", 2)]),  # RT ordinal model: only 'first'
+    ("a trillionth", [("fraction", 1e-12)]),  # RT ordinal model: nothing
+    ("His score is 200 or greater than 190", [("count", 200), ("count", 190)]),  # RT: only '> 190'
+    ("sales in 1995-01", [("date", 1995)]),  # Recognizers-Text: nothing (a month, not a number)
+    ("three hundred and two dozens", [("count", 302 * 12)]),  # Recognizers-Text: 300 + 2 dozen
+    ("My phone number is +1-222-2222-2222", []),  # Recognizers-Text number model: four numbers
 ]
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 from html import escape
 
+import networkx as nx
+
 from ._check import Report
 from ._records import Claim, Link
 from ._render import summary_counts
@@ -60,9 +62,13 @@ def _graph_svg(report: Report, size: int = 560) -> str:
     nodes = sorted(graph.nodes)
     if not nodes:
         return ""
-    centre, radius = size / 2, size / 2 - 40
-    where = {node: (centre + radius * math.cos(2 * math.pi * k / len(nodes)),
-                    centre + radius * math.sin(2 * math.pi * k / len(nodes))) for k, node in enumerate(nodes)}
+    layout = nx.spring_layout(graph, seed=7, k=1.5 / math.sqrt(len(nodes))) if len(nodes) > 1 else {nodes[0]: (0, 0)}
+    margin = 30
+    xs = [float(p[0]) for p in layout.values()]
+    ys = [float(p[1]) for p in layout.values()]
+    span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
+    where = {node: (margin + (float(layout[node][0]) - min(xs)) / span_x * (size - 2 * margin),
+                    margin + (float(layout[node][1]) - min(ys)) / span_y * (size - 2 * margin)) for node in nodes}
     colours = {"document": "#34495e", "source": "#8e44ad", "claim": "#2980b9"}
     edges = {"reports": "#bbb", "according_to": "#c9a0dc", "same_fact": "#e67e22"}
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" role="img" '
@@ -79,7 +85,10 @@ def _graph_svg(report: Report, size: int = 560) -> str:
         parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="6" fill="{colours.get(data.get("type"), "#777")}">'
                      f"<title>{escape(str(data.get('label', node)))}</title></circle>")
     parts.append("</svg>")
-    return "".join(parts)
+    legend = ('<p class="legend"><span style="color:#34495e">●</span> document · '
+              '<span style="color:#2980b9">●</span> claim · <span style="color:#8e44ad">●</span> source · '
+              '<span style="color:#e67e22">━</span> same fact · <span style="color:#c0392b">━</span> conflict</p>')
+    return "".join(parts) + legend
 
 
 def render_html(report: Report) -> str:

@@ -128,11 +128,12 @@ _VULGAR = {c: unicodedata.numeric(c) for c in "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛
 
 
 class _State:
-    __slots__ = ("cur", "end", "last", "scale", "total", "words")
+    __slots__ = ("anded", "cur", "end", "last", "scale", "total", "words")
 
     def __init__(self, total: float, cur: float, last: str, end: int, scale: float) -> None:
         self.total, self.cur, self.last, self.end, self.scale = total, cur, last, end, scale
         self.words = 0
+        self.anded = False
 
     @property
     def value(self) -> float:
@@ -203,9 +204,18 @@ def read_words(
                 break
             nxt = next_token(text, t1, limit)
             entry = None if nxt is None else _entry(nxt[0], nw)
-            if entry is None or entry[1] in ("hundred", "scale") or not _apply(st, entry, nxt[2]):
+            if entry is None and nxt is not None and nw.ordinal.get(nxt[0], (0, ""))[1] == "ordinal":
+                # 'the one hundred and fifth anniversary'
+                value = nw.ordinal[nxt[0]][0]
+                if value < 100 and (st.last == "hundred" or value < st.scale):
+                    return Reading(st.value + value, nxt[2], "ordinal", st.words + 1)
+                break
+            if entry is None or entry[1] in ("hundred", "scale") or _starts_new_number(text, nxt[2], limit, nw, st):
+                break
+            if not _apply(st, entry, nxt[2]):
                 break
             st.words += 1
+            st.anded = True
             i = st.end
             continue
         if "-" in gap and st.last != "ten" and word not in nw.ordinal:
@@ -217,12 +227,16 @@ def read_words(
                     frac = _compound_fraction(text, t0, limit, nw, st)
                     if frac is not None:
                         return frac
+                if st.value == 1 and st.words == 1 and st.last == "unit":
+                    frac = _one_over_ordinal(text, t0, limit, nw)
+                    if frac is not None:
+                        return frac
                 break
             st.words += 1
             i = st.end
             continue
         if word in nw.ordinal:
-            got = _ordinal_after(st, nw.ordinal[word], t1, text, limit, nw)
+            got = _ordinal_after(st, nw.ordinal[word], t1, text, limit, nw, hyphen="-" in gap)
             if got is not None:
                 return got
             break
@@ -252,15 +266,41 @@ def _compound_fraction(text: str, pos: int, limit: int, nw: NumberWords, st: _St
     return Reading(st.value / den, tok[2], "fraction", st.words + 2)
 
 
+def _one_over_ordinal(text: str, pos: int, limit: int, nw: NumberWords) -> Reading | None:
+    """'one one hundred fifth' (1/105): 'one' before a whole ordinal number standing as a denominator."""
+    r = read_words(text, pos, limit, nw)
+    if r is None or r.kind != "ordinal" or r.value < 3 or not fraction_context(text, r.end, limit):
+        return None
+    return Reading(1 / r.value, r.end, "fraction", r.words + 1)
+
+
 def fraction_context(text: str, end: int, limit: int) -> bool:
     """After 'one third': 'of', a scale or the end of the phrase make it a fraction ('a third country' is not)."""
     i = end
     while i < limit and text[i] in " \t\u00a0":
         i += 1
+    if i == end and text[i : i + 1] == "-" and text[i + 1 : i + 2].isalpha():
+        return False  # 'a third-party candidate', 'a twenty-first-century economy'
     if i >= limit or not text[i].isalnum():
         return True
     tok = next_token(text, end, limit)
     return tok is not None and tok[0] in ("of", "million", "billion", "thousand", "hundred")
+
+
+def _starts_new_number(text: str, pos: int, limit: int, nw: NumberWords, st: _State) -> bool:
+    """After '3 hundred and 2': a closing 'hundred' (or scale no smaller than the last) makes a new number.
+
+    '3 hundred and 2 hundred' is two figures; 'hundred and five hundred and six' counts on, so
+    when more number words follow the second 'hundred' the first reading stands.
+    """
+    tok = next_token(text, pos, limit)
+    if tok is None:
+        return False
+    value, role = nw.cardinal.get(tok[0], (0, ""))
+    if not ((role == "hundred" and st.last == "hundred") or (role == "scale" and value >= st.scale)):
+        return False
+    after = next_token(text, tok[2], limit)
+    return after is None or (after[0] not in ("and", "&") and _entry(after[0], nw) is None)
 
 
 def _hundreds_follow(text: str, pos: int, limit: int, nw: NumberWords) -> bool:
@@ -314,8 +354,8 @@ def _apply(st: _State, entry: tuple[float, str], end: int) -> bool:
 def _after_and(text: str, pos: int, limit: int, nw: NumberWords, st: _State) -> bool:
     """'and a half', 'and three quarters' (+ an optional scale) after a number."""
     frac = read_fraction(text, pos, limit, nw)
-    if frac is None:
-        return False
+    if frac is None or frac[0] >= 1:
+        return False  # 'a hundred and thirty fifths' is 130/5, not 100 + 30/5
     value, end = frac
     nxt = next_token(text, end, limit)
     if nxt is not None and nw.cardinal.get(nxt[0], (0, ""))[1] == "scale":
@@ -384,16 +424,25 @@ def _lone_ordinal_or_fraction(text: str, m: re.Match[str], limit: int, nw: Numbe
 
 
 def _ordinal_after(
-    st: _State, entry: tuple[float, str], end: int, text: str, limit: int, nw: NumberWords
+    st: _State, entry: tuple[float, str], end: int, text: str, limit: int, nw: NumberWords, *, hyphen: bool = False
 ) -> Reading | None:
-    """An ordinal or denominator word after a number: 'twenty-fifth', 'one eighth', 'two thirds'."""
+    """An ordinal or denominator word after a number: 'twenty-fifth', 'one eighth', 'two thirds'.
+
+    'one-fourth' (hyphenated) is a fraction wherever it stands; 'one fourth' only before 'of',
+    a scale or the end of the phrase.
+    """
     value, role = entry
     whole = st.value
     if value < 2 and role != "ordinal":
         return None
     singular = role == "ordinal" and whole == 1 and st.words == 1
-    if singular and not fraction_context(text, end, limit):
+    if singular and not (hyphen and value >= 3) and not fraction_context(text, end, limit):
         return None
+    if (hyphen or not st.anded) and role == "plural" and value < 10 and st.last == "ten" and st.value > st.cur % 100:
+        # 'one hundred thirty-fifths' is 100/35: the tens and the ordinal make one denominator,
+        # unless an 'and' joined the tens to the number ('one hundred and thirty fifths' = 130/5).
+        ten = st.cur % 100
+        return Reading((st.value - ten) / (ten + value), end, "fraction", st.words + 1)
     if role in ("plural", "fraction") or singular:
         if role == "fraction" and whole != 1:
             return None

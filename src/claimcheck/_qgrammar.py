@@ -76,7 +76,9 @@ def _before(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, tuple[str, str, st
             exact = r.get("case") == "exact"
             cues[r["form"] if exact else _norm(r["form"])] = ("unit", r["kind"], r["unit"])
             rows.append((r["form"], exact))
-    for word, kind in (("from", "from"), ("between", "between"), ("minus", "minus"), ("negative", "minus")):
+    openers = (("from", "from"), ("between", "between"), ("from the", "from"), ("between the", "between"),
+               ("minus", "minus"), ("negative", "minus"))
+    for word, kind in openers:
         cues[word] = ("opener", kind, "")
         rows.append((word, False))
     # Matched against the reversed text before a figure, so one anchored match finds the cue.
@@ -150,7 +152,7 @@ def build(lex: Lexicon) -> Grammar:
             after_rules[_norm(r["phrase"])] = (r["rule"], r.get("factor", ""))
             after_rows.append((r["phrase"], False))
     # Not when a figure follows: "200 or greater than 190", "5000 or equal to 6000".
-    not_before_figure = f"(?!{SP}+than{SP}+[0-9A-Za-z])(?!{SP}+[0-9])"
+    not_before_figure = f"(?!{SP}+(?:than|to){SP}+[0-9A-Za-z])(?!{SP}+[0-9])"
     after = re.compile(
         f"(?:{SP}*)(?P<q>{_alternation(after_rows)})(?![A-Za-z0-9]){not_before_figure}", re.IGNORECASE
     )

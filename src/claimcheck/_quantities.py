@@ -43,6 +43,7 @@ _HHMM = re.compile(
 )
 _MDY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d\d)(?![\d/])", _A)
 _SPACED = re.compile(r"\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d+)?(?!\d|[.,]\d)", _A)
+_PHONE = re.compile(r"(?P<us>\d{3}-\d{3}-\d{4}(?![\d-]))|\d{1,4}(?:-\d{2,4}){2,}(?:/\d{2,4})?(?![\d-])", _A)
 _RUN = re.compile(r"\d+(?:[.,]\d+)*", _A)
 _SCI = re.compile(r"[eE]([+-]?\d{1,3})(?![\w.])|[ ]?[x×][ ]?10[ ]?\^?[ ]?([-−+]?\d{1,3})(?!\d)")
 _POWER = re.compile(r"\^([-+]?\d{1,3})(?!\d)", _A)
@@ -180,6 +181,9 @@ def _read_digits(
         return [_Fig(p, run.end() if run else p, 0.0, "skip")]
     if fig := _read_dates(text, p, limit, lex, g, run_end):
         return [fig]
+    phone = text[run_end : run_end + 1] == "-" and _PHONE.match(text, p, limit)
+    if phone and (text[p - 1 : p] == "+" or phone["us"]):
+        return [_Fig(p, phone.end(), 0.0, "skip")]  # '+1-222-2222-2222', '555-123-4567': a phone number
     start = p
     if p > 0 and text[p - 1] == "." and (p == 1 or text[p - 2] in " \t\n(") and not money:
         start = p - 1
@@ -328,8 +332,15 @@ def _read_word_figure(text: str, p: int, floor: int, limit: int, g: Grammar) -> 
         r = read_words(text, a_end, limit, nw, start_value=1.0, start_role="unit")
         start = art.start()
     else:
-        r = read_words(text, p, limit, nw)
-        start = p
+        r = None
+        tens = nw.cardinal.get(word.split("-")[0], (0, ""))[1] == "ten"
+        if art and tens and not art.group().lower().startswith("half"):
+            # 'a twenty-first' standing alone is a fraction (1/21); 'a twenty-first century' is not.
+            a_end = art.start() + len(art.group().split()[0])
+            r = read_words(text, a_end, limit, nw, start_value=1.0, start_role="unit")
+            r = r if r is not None and r.kind == "fraction" and fraction_context(text, r.end, limit) else None
+        start = art.start() if r is not None else p
+        r = r or read_words(text, p, limit, nw)
     if r is None or _pronoun(text, p, r, floor, g, word):
         return None
     fig = _Fig(start, r.end, r.value, r.kind)
@@ -342,6 +353,10 @@ def _read_word_figure(text: str, p: int, floor: int, limit: int, g: Grammar) -> 
     return fig
 
 
+_QUESTION = re.compile(rf"(?<![A-Za-z])(?:how|what){SP}+\Z", re.IGNORECASE)
+_NEXT_TOKEN = re.compile(rf"{SP}+([A-Za-z0-9]+)")
+_THE_BEFORE = re.compile(rf"(?<![A-Za-z])the{SP}+\Z", re.IGNORECASE)
+_THE = re.compile(rf"the{SP}+", re.IGNORECASE)
 _ARTICLE_AFTER = re.compile(rf"{SP}+an?(?=[ \t])", re.IGNORECASE)
 
 
@@ -376,6 +391,8 @@ def _behind(text: str, start: int, floor: int, g: Grammar) -> tuple[int, dict[st
         slot = cue[0] if cue[1] != "minus" else "sign"
         if slot in cues:
             break
+        if phrase.lower() == "about" and _QUESTION.search(text, max(0, s - m.end() - 8), s - m.end()):
+            break  # 'how about 2?', 'what about 30?': a question, not an approximation
         # An opener remembers where the figure's words began without it, in case no range follows.
         cues[slot] = (cue[1], str(s) if slot == "opener" else cue[2])
         s = s - m.end()
@@ -554,8 +571,13 @@ class _Scan:
             return []  # a garbled comparison ("=>30", "<>30"): no figure we can state
         if "unit" not in cues and self.ratio(fig, limit):
             return [self.quantity(fig, start, fig.end, cues)]
+        if fig.kind == "ordinal" and "opener" in cues and (rng := self.range_end(fig, cues, limit)) is not None:
+            return [rng]  # 'between the tenth and the fifteenth', 'from 3rd to 5th'
+        if fig.kind == "ordinal" and not cues and (bound := self.ordinal_bound(fig)) is not None:
+            return [bound]
         if fig.kind in ("date", "time", "ordinal") or fig.vague:
-            return [self.quantity(fig, fig.start if fig.kind != "ordinal" else start, fig.end, {})]
+            return [self.quantity(fig, fig.start if fig.kind != "ordinal" else _without_opener(start, cues),
+                                  fig.end, {})]
         self.unit_after(fig, limit)
         post = g.after_qualifier.match(text, fig.end, limit)
         if post is not None and fig.kind != "time":
@@ -573,6 +595,24 @@ class _Scan:
         start = _without_opener(start, cues)
         self.classify(fig, cues)
         return [self.quantity(fig, start, fig.end, cues)]
+
+    def ordinal_bound(self, fig: _Fig) -> Quantity | None:
+        """'higher than the tenth', 'lower than the 15th': a comparison ending in 'than' bounds a rank."""
+        text = self.text
+        the = _THE_BEFORE.search(text, max(self.floor, fig.start - 8), fig.start)
+        if the is None:
+            return None
+        nxt = _NEXT_TOKEN.match(text, fig.end)
+        if nxt is not None and nxt[1].lower() not in ("but", "and", "or"):
+            return None  # 'more than the first two games': the rank qualifies a noun, not the comparison
+        start, cues = self.behind(the.start())
+        rule = cues.get("qualifier", ("", ""))[0]
+        if len(cues) != 1 or rule not in _OR_EQUAL.keys() | {"at_least", "at_most"}:
+            return None
+        if not text[start : the.start()].rstrip().lower().endswith("than"):
+            return None  # 'over the first half', 'under the third' are not ranks compared
+        lo, hi, li, hi_inc, qualifier = _interval(rule, fig.value, self.t)
+        return self.make(start, fig.end, lo, hi, li, hi_inc, fig.value, qualifier, "ordinal", None, None)
 
     def unit_after(self, fig: _Fig, limit: int) -> None:
         u = self.g.unit_after.match(self.text, fig.end, limit)
@@ -600,16 +640,29 @@ class _Scan:
         opener = cues.get("opener", ("", ""))[0]
         if joiner in ("and", "&") and opener != "between":
             return None
-        if text[j.end() : j.end() + 1] in "-−":
-            return None
-        nxt = self.g.anchor.match(text, j.end(), limit)
+        at, negative = j.end(), False
+        if text[at : at + 1] in "-−":
+            # '-18 °C to -34 °C': a negative second figure only after a negative first one.
+            if a.value >= 0 or joiner in "-–—~" or not text[at + 1 : at + 2].isdigit():
+                return None
+            at, negative = at + 1, True
+        if a.kind == "ordinal" and (the := _THE.match(text, at, limit)):
+            at = the.end()
+        nxt = self.g.anchor.match(text, at, limit)
         if nxt is None or nxt.lastgroup not in ("d", "w") or (joiner in "-–—~" and nxt.lastgroup != "d"):
             return None
         money = "unit" in cues
         figs = self.core(nxt.lastgroup, nxt.start(), nxt.end(), money)
-        if len(figs) != 1 or figs[0].kind not in ("count", "fraction") or figs[0].vague:
+        ordinal = a.kind == "ordinal"
+        if len(figs) != 1 or figs[0].vague or (figs[0].kind == "ordinal") != ordinal or (
+            not ordinal and figs[0].kind not in ("count", "fraction")
+        ):
             return None
         b = figs[0]
+        if negative:
+            b.value = -b.value
+            if b.value < a.value:  # written by magnitude: the colder end second
+                a.value, b.value = b.value, a.value
         if joiner == "or" and not (a.kind == b.kind and 0 <= a.value < b.value <= 2 * a.value + 1):
             return None
         if re.match(r"[-–/]\d", text[b.end : b.end + 2]):
