@@ -22,7 +22,7 @@ from ._phrases import PhraseMatcher
 from ._quantities import DEFAULT_TOLERANCE, parse_quantities
 from ._records import Claim, Document, Quantity
 from ._sentences import document_sentences
-from ._timeref import nearest_time, time_mentions
+from ._timeref import nearest_time, time_mentions, time_words
 
 __all__ = ["CLAIM_KINDS", "extract", "normalise_phrase"]
 
@@ -49,7 +49,7 @@ _CLAUSE_OPENERS = frozenset(["when", "after", "before", "because", "where", "whi
 _MAX_NP = 6
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Word:
     text: str
     lower: str
@@ -422,7 +422,9 @@ def _sentence_claims(
     starts = frozenset(e[0] for e in events)
     cues = [(i, j, kind) for i, j, kinds in lex.cues.find(lowers) for kind in kinds.split(",")]
     sentence_scope = {kind for _, _, kind in cues if kind in {"exclusive", "cumulative"}}
-    times = time_mentions(text, start, quantities, document.published, lexicon)
+    timely = time_words(lexicon)
+    scan = any(w.split("'")[0].split("’")[0].rsplit("-", 1)[-1] in timely for w in lowers)
+    times = time_mentions(text, start, quantities, document.published, lexicon, scan_words=scan)
     out: list[dict] = []
     for quantity in quantities:
         if quantity.kind not in CLAIM_KINDS:

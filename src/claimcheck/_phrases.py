@@ -65,8 +65,12 @@ class PhraseMatcher:
     def find(self, words: Sequence[str]) -> list[tuple[int, int, str]]:
         """Non-overlapping matches ``(start, end, value)``, left to right."""
         found: list[tuple[int, int, str]] = []
+        first = self._by_first
         i = 0
         while i < len(words):
+            if words[i] not in first:
+                i += 1
+                continue
             hit = self.match_at(words, i)
             if hit is None:
                 i += 1

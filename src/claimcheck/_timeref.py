@@ -16,7 +16,10 @@ from collections.abc import Iterable, Sequence
 from ._lexicon import Lexicon
 from ._records import Quantity
 
-__all__ = ["month_number", "nearest_time", "parse_iso_date", "resolve_when", "time_mentions", "times_compatible"]
+__all__ = [
+    "month_number", "nearest_time", "parse_iso_date", "resolve_when", "time_mentions", "time_words",
+    "times_compatible",
+]
 
 _WORD = re.compile(r"[A-Za-z]+")
 _MONTH_DAY = re.compile(r"--(\d{2})-(\d{2})")
@@ -146,9 +149,13 @@ def resolve_when(
 
 def time_mentions(
     sentence: str, offset: int, quantities: Iterable[Quantity], published: str | None,
-    lexicon: Lexicon | None = None,
+    lexicon: Lexicon | None = None, *, scan_words: bool = True,
 ) -> list[tuple[int, str]]:
-    """Every time a sentence names, resolved: ``(document offset, ISO date or partial date)``."""
+    """Every time a sentence names, resolved: ``(document offset, ISO date or partial date)``.
+
+    ``scan_words=False`` skips the relative expressions (for a caller that knows the sentence
+    holds no time word; see :func:`time_words`).
+    """
     lexicon = lexicon or Lexicon.default()
     calendar = lexicon.compiled("timeref.calendar", _calendar)
     date = parse_iso_date(published)
@@ -160,7 +167,7 @@ def time_mentions(
             iso = _explicit(quantity, date)
             if iso:
                 found.append((quantity.start, iso))
-    if not lexicon.compiled("timeref.trigger", _trigger).search(sentence):
+    if not scan_words:
         return found
     words = [(m.group(), m.start()) for m in _WORD.finditer(sentence)]
     for i in range(len(words)):
@@ -183,10 +190,10 @@ def nearest_time(mentions: Sequence[tuple[int, str]], anchor: int) -> str | None
 _RELATIVE_HEADS = frozenset({"year", "month", "today", "tonight", "yesterday"})
 
 
-def _trigger(lexicon: Lexicon) -> re.Pattern[str]:
-    """One pattern that finds whether a sentence holds any word a relative time starts from."""
-    words = sorted(set(_calendar(lexicon)) | _RELATIVE_HEADS, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
+def time_words(lexicon: Lexicon | None = None) -> frozenset[str]:
+    """Lower-case words from which a relative time can start (month and day names, "year"...)."""
+    return (lexicon or Lexicon.default()).compiled(
+        "timeref.time_words", lambda lx: frozenset(_calendar(lx)) | _RELATIVE_HEADS)
 
 
 def times_compatible(a: str | None, b: str | None) -> bool | None:
