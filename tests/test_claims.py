@@ -100,3 +100,19 @@ def test_every_document_in_answers_in_the_report(texts):
     report = check(documents)
     assert [d.path for d in report.documents] == [d.path for d in documents]
     assert {c.document for c in report.claims} <= {d.id for d in report.documents}
+
+
+def test_spans_locate_the_claims_words():
+    [document] = load(SEEDS / "004_28c7a14b6817f64f.txt")
+    checked = 0
+    for claim in extract(document):
+        spans = {span.label: document.text[span.start:span.end] for span in claim.spans}
+        assert spans["figure"] == claim.quantity.text
+        if claim.verb:
+            assert spans["verb"] == claim.verb
+        if "source" in spans:
+            assert spans["source"].endswith(claim.according_to)
+            checked += 1
+        if claim.subject and "subject" in spans:
+            assert spans["subject"].endswith(claim.subject)
+    assert checked >= 3

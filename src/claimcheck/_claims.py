@@ -20,7 +20,7 @@ import attrs
 from ._lexicon import Lexicon
 from ._phrases import PhraseMatcher
 from ._quantities import DEFAULT_TOLERANCE, parse_quantities
-from ._records import Claim, Document, Quantity
+from ._records import Claim, Document, Quantity, Span
 from ._sentences import document_sentences
 from ._timeref import nearest_time, time_mentions, time_words
 
@@ -325,8 +325,9 @@ class _Context:
 
 def _attribution(
     text: str, base: int, words: Sequence[_Word], cues: list[tuple[int, int, str]], q_index: int, ctx: _Context
-) -> str | None:
-    best: tuple[int, str] | None = None
+) -> tuple[str | None, tuple[int, int] | None]:
+    """Who the sentence says gave the figure, and where the speaker's words stand (if named here)."""
+    best: tuple[int, str, tuple[int, int] | None] | None = None
     for i, j, kind in cues:
         span: tuple[int, int] | None = None
         if kind == "source" and j <= q_index + 8:
@@ -344,16 +345,18 @@ def _attribution(
         speaker = _phrase_text(text, words, span[0], span[1], base)
         if speaker is None:
             continue
+        where: tuple[int, int] | None = (words[span[0]].start, words[span[1] - 1].end)
         if speaker.lower() in _PRONOUNS:
-            speaker = ctx.last_speaker
+            speaker, where = ctx.last_speaker, None
             if speaker is None:
                 continue
         distance = abs(i - q_index)
         if best is None or distance < best[0]:
-            best = (distance, speaker)
-    if best is not None and best[1].lower() not in _PRONOUNS:
-        ctx.last_speaker = best[1]
-    return best[1] if best else None
+            best = (distance, speaker, where)
+    if best is None:
+        return None, None
+    ctx.last_speaker = best[1]
+    return best[1], best[2]
 
 
 _BOX_ROW = re.compile(r"\d{4}\s*[-–—:]\s*\d[\d,.]*")
@@ -454,11 +457,21 @@ def _sentence_claims(
             predicate, verb, obj = previous["predicate"], previous["verb"], previous["object"]
         anchor = words[event[0]].start if event else quantity.start
         local = {kind for i, _, kind in cues if _near(i, q_index, event)}
+        according_to, source_span = _attribution(text, start, words, cues, q_index, ctx)
+        spans = [Span(quantity.start, quantity.end, "figure")]
+        if np_end > np_start:
+            spans.append(Span(words[np_start].start, words[np_end - 1].end, "subject"))
+        if event is not None:
+            spans.append(Span(words[event[0]].start, words[event[1] - 1].end, "verb"))
+            if obj is not None and o_end > o_start:
+                spans.append(Span(words[o_start].start, words[o_end - 1].end, "object"))
+        if source_span is not None:
+            spans.append(Span(*source_span, "source"))
         out.append({
             "quantity": quantity, "subject": subject, "predicate": predicate, "verb": verb,
             "object": obj,
             "when": nearest_time(times, anchor),
-            "according_to": _attribution(text, start, words, cues, q_index, ctx),
+            "according_to": according_to, "spans": tuple(sorted(spans, key=lambda span: span.start)),
             "negated": "negation" in local or _denied(words, cues, q_index),
             "hedged": "hedge" in local or any(kind == "hedge" and i < q_index for i, _, kind in cues),
             "scope": tuple(sorted(sentence_scope)),
@@ -573,4 +586,5 @@ def _make_claim(document: Document, sentence: tuple[int, int], found: dict, n: i
         sentence_start=sentence[0],
         sentence_end=sentence[1],
         when_inferred=found.get("when_inferred", False),
+        spans=found.get("spans", (Span(quantity.start, quantity.end, "figure"),)),
     )

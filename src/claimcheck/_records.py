@@ -137,6 +137,7 @@ class Claim:
     sentence_start: int
     sentence_end: int
     when_inferred: bool = False
+    spans: tuple[Span, ...] = ()
 
     @property
     def start(self) -> int:

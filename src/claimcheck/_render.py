@@ -26,6 +26,7 @@ def claim_dict(claim: Claim) -> dict:
         "subject": claim.subject, "predicate": claim.predicate, "verb": claim.verb, "object": claim.object,
         "when": claim.when, "according_to": claim.according_to, "negated": claim.negated,
         "hedged": claim.hedged, "scope": list(claim.scope),
+        "spans": [{"label": span.label, "start": span.start, "end": span.end} for span in claim.spans],
     }
 
 
