@@ -9,16 +9,16 @@ import attrs
 __all__ = ["Claim", "Cluster", "Document", "Link", "Quantity", "Span", "SumCheck"]
 
 Number = int | float
+_INT_LIMIT = 2.0**63
 
 
 def _num(value: Number | None) -> Number | None:
     """Keep integral figures as ``int`` (reports print ``23``, not ``23.0``); infinity is ``None``."""
-    if isinstance(value, float):
-        if math.isinf(value) or math.isnan(value):
-            return None
-        if value.is_integer() and abs(value) < 2**63:
-            return int(value)
-    return value
+    if type(value) is not float:
+        return value
+    if not math.isfinite(value):
+        return None
+    return int(value) if value.is_integer() and -_INT_LIMIT < value < _INT_LIMIT else value
 
 
 @attrs.frozen
