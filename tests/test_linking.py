@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from claimcheck import Quantity
 from claimcheck._claims import normalise_phrase
 from claimcheck._linking import Candidate, candidate_pairs, cluster_candidates
-from strategies_claims import make_claim
+from strategies import make_claim
 
 
 def figure(value: int) -> Quantity:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from claimcheck import Quantity
 from claimcheck._verdicts import consensus, explain, intersect, interval_of, is_flagged, relation
-from strategies_claims import claims, make_claim, quantities
+from strategies import claims, make_claim, quantities
 
 
 def q(low, high, qualifier="exact", stated=None, low_inclusive=True, high_inclusive=True, text="x"):
