@@ -9,11 +9,11 @@ from collections.abc import Hashable, Iterable, Sequence
 import attrs
 import networkx as nx
 
-from ._claims import extract
 from ._documents import load
 from ._graph import build_graph
 from ._lexicon import Lexicon
 from ._linking import DEFAULT_MIN_SCORE, Candidate, candidate_pairs, cluster_candidates
+from ._parallel import extract_all
 from ._quantities import DEFAULT_TOLERANCE
 from ._records import Claim, Cluster, Document, Link, SumCheck
 from ._sums import check_sums
@@ -97,14 +97,6 @@ def _document_key(document: Document) -> tuple[str, str]:
     return (document.path or "", digest)
 
 
-def _extract_all(documents: Sequence[Document], lexicon: Lexicon | None, tolerance: float) -> list[Claim]:
-    claims: list[Claim] = []
-    for document in documents:
-        for claim in extract(document, lexicon=lexicon, tolerance=tolerance):
-            claims.append(attrs.evolve(claim, id=f"c{len(claims) + 1}"))
-    return claims
-
-
 def _links_and_clusters(
     claims: Sequence[Claim], documents: Sequence[Document], candidates: Sequence[Candidate]
 ) -> tuple[list[Link], list[Cluster]]:
@@ -136,6 +128,20 @@ def _links_and_clusters(
     return links, clusters
 
 
+def build_report(documents: Sequence[Document], claims: Sequence[Claim], candidates: Sequence[Candidate]) -> Report:
+    """The :class:`Report` from extracted claims (ids in input order) and their scored candidate
+    pairs: clusters, verdicts, sums and graph. Every engine ends here, so all give one report."""
+    links, clusters = _links_and_clusters(claims, documents, candidates)
+    by_document: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_document.setdefault(claim.document, []).append(claim)
+    sums: list[SumCheck] = []
+    for document in documents:
+        sums.extend(check_sums(by_document.get(document.id, []), document.text))
+    graph = build_graph(documents, claims, links)
+    return Report(tuple(documents), tuple(claims), tuple(links), tuple(clusters), tuple(sums), graph)
+
+
 def check(
     inputs: Input | Iterable[Input],
     *,
@@ -145,6 +151,9 @@ def check(
     on_error: str = "record",
     published: str | None = None,
     outlet: str | None = None,
+    jobs: int | None = None,
+    engine: str = "local",
+    scheduler: object = None,
 ) -> Report:
     """Cross-check documents (or paths to them): extract claims, link the same facts, judge them.
 
@@ -152,19 +161,24 @@ def check(
     ``tolerance`` the relative width given to approximate figures ("about 600" is 540-660 at
     0.1). Unreadable inputs appear in the report with their ``error`` (``on_error="record"``)
     or raise (``"raise"``). ``published``/``outlet`` fill metadata that files lack.
+    ``jobs`` worker processes extract claims (``None``: every core for large inputs, see
+    ``docs/scale.md``); ``engine="dask"`` runs on a Dask cluster at ``scheduler`` (an address
+    or a ``distributed.Client``; see :func:`claimcheck.dask.check`). The report is the same
+    whatever the engine and the number of jobs.
 
     >>> report = check("seeds")
     >>> sorted({link.relation for link in report.links})
     ['agree', 'compatible']
     """
+    if engine == "dask":
+        from .dask import check as dask_check
+
+        return dask_check(inputs, scheduler=scheduler, min_score=min_score, tolerance=tolerance, lexicon=lexicon,
+                          on_error=on_error, published=published, outlet=outlet)
+    if engine != "local":
+        raise ValueError("engine must be 'local' or 'dask'")
     metadata = {k: v for k, v in {"published": published, "outlet": outlet}.items() if v is not None}
     documents = _as_documents(inputs, on_error, metadata)
-    claims = _extract_all(documents, lexicon, tolerance)
+    claims = extract_all(documents, jobs, lexicon=lexicon, tolerance=tolerance)
     candidates = candidate_pairs(claims, documents, min_score=min_score, lexicon=lexicon)
-    links, clusters = _links_and_clusters(claims, documents, candidates)
-    sums: list[SumCheck] = []
-    for document in documents:
-        own = [c for c in claims if c.document == document.id]
-        sums.extend(check_sums(own, document.text))
-    graph = build_graph(documents, claims, links)
-    return Report(tuple(documents), tuple(claims), tuple(links), tuple(clusters), tuple(sums), graph)
+    return build_report(documents, claims, candidates)

@@ -12,7 +12,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from . import __version__
 from ._check import Report, check
@@ -32,6 +32,8 @@ examples:
   claimcheck check --format json a.txt b.html the JSON report (format claimcheck/1)
   claimcheck check --fail-on conflict corpus.jsonl
   claimcheck extract --format csv seeds/      the claims alone
+  claimcheck extract --jobs 2 big.jsonl       claims as JSON Lines, streamed, on 2 processes
+  claimcheck check --engine dask --scheduler tcp://host:8786 corpus/
   claimcheck graph seeds/ -o claims.graphml   the claim graph (.graphml .gexf .json .dot)
 
 exit codes: 0 done, no finding at the --fail-on level; 1 findings at that level;
@@ -53,6 +55,11 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--published", help="publication date (ISO) for documents that lack one")
     common.add_argument("--outlet", help="outlet name for documents that lack one")
     common.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    common.add_argument("--jobs", type=int, default=None, metavar="N",
+                        help="worker processes for extraction (default: every core for large inputs)")
+    common.add_argument("--engine", choices=["local", "dask"], default="local",
+                        help="run here, or on a Dask cluster (needs claimcheck[dask] and --scheduler)")
+    common.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://host:8786")
     run = commands.add_parser("check", parents=[common], help="cross-check claims across sources",
                               epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     run.add_argument("--format", choices=["text", "json", "markdown", "html"], default="text")
@@ -79,7 +86,33 @@ def _emit(text: str, output: str | None) -> None:
 
 def _run(args: argparse.Namespace) -> Report:
     return check(args.paths, min_score=getattr(args, "min_score", DEFAULT_MIN_SCORE), tolerance=args.tolerance,
-                 published=args.published, outlet=args.outlet)
+                 published=args.published, outlet=args.outlet, jobs=args.jobs, engine=args.engine,
+                 scheduler=args.scheduler)
+
+
+def _stream_claims(args: argparse.Namespace) -> int:
+    """``extract --format jsonl``: claims written as they are found, in bounded memory."""
+    from ._parallel import iter_claims, iter_documents
+
+    failed = []
+
+    def documents() -> Iterator:
+        for document in iter_documents(args.paths, on_error="record", published=args.published, outlet=args.outlet):
+            if document.error:
+                failed.append(document)
+            yield document
+
+    handle = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
+    try:
+        for claim in iter_claims(documents(), args.jobs, tolerance=args.tolerance):
+            if not args.quiet:
+                handle.write(json.dumps(claim_dict(claim), ensure_ascii=False) + "\n")
+    finally:
+        if args.output:
+            handle.close()
+    for document in failed:
+        print(f"claimcheck: {document.path or document.id}: {document.error}", file=sys.stderr)
+    return EXIT_INPUT if failed else EXIT_OK
 
 
 def _csv_cell(value: object) -> object:
@@ -139,8 +172,16 @@ def _render(report: Report, args: argparse.Namespace) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.engine == "dask" and not args.scheduler:
+        parser.error("--engine dask needs --scheduler ADDRESS")
+    if args.jobs is not None and args.jobs < 0:
+        parser.error("--jobs must be 0 (every core) or more")
     try:
+        if args.command == "extract" and args.engine == "local" and (
+                args.format or ("table" if sys.stdout.isatty() else "jsonl")) == "jsonl":
+            return _stream_claims(args)
         report = _run(args)
         if args.command == "graph":
             if not args.output:
@@ -154,6 +195,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     except OSError as exc:
         print(f"claimcheck: {exc.filename or ''}: {exc.strerror}", file=sys.stderr)
+        return EXIT_INPUT
+    except ImportError as exc:  # --engine dask without the dask extra
+        print(f"claimcheck: {exc}", file=sys.stderr)
         return EXIT_INPUT
     for document in report.documents:
         if document.error:
