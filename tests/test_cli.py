@@ -105,3 +105,21 @@ def test_standard_input_and_version():
     done = run("extract", "--format", "jsonl", "-", stdin=text.encode())
     assert done.returncode == 0 and json.loads(done.stdout.splitlines()[0])["quantity"]["text"] == "At least 20"
     assert run("--version").stdout.decode().startswith("claimcheck ")
+
+
+def test_progress_bar_draws_for_long_runs_only(monkeypatch, capsys):
+    from claimcheck._cli import _ProgressBar
+
+    bar = _ProgressBar()
+    for done in range(1, 6):
+        bar(done, 5)
+    assert capsys.readouterr().err == ""  # a short run: silent
+    for done in range(1, 41):
+        bar(done, 40)
+    err = capsys.readouterr().err
+    assert "40/40 documents" in err and err.endswith("\n") and "#" * _ProgressBar.WIDTH in err
+
+
+def test_no_progress_bar_when_standard_error_is_not_a_terminal():
+    done = run("check", str(SEEDS))
+    assert done.stderr == b""

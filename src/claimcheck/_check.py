@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 
 import attrs
 import networkx as nx
@@ -154,6 +154,7 @@ def check(
     jobs: int | None = None,
     engine: str = "local",
     scheduler: object = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Report:
     """Cross-check documents (or paths to them): extract claims, link the same facts, judge them.
 
@@ -164,7 +165,8 @@ def check(
     ``jobs`` worker processes extract claims (``None``: every core for large inputs, see
     ``docs/scale.md``); ``engine="dask"`` runs on a Dask cluster at ``scheduler`` (an address
     or a ``distributed.Client``; see :func:`claimcheck.dask.check`). The report is the same
-    whatever the engine and the number of jobs.
+    whatever the engine and the number of jobs. ``progress(done, total)`` hears of each
+    document extracted (local engine).
 
     >>> report = check("seeds")
     >>> sorted({link.relation for link in report.links})
@@ -179,6 +181,6 @@ def check(
         raise ValueError("engine must be 'local' or 'dask'")
     metadata = {k: v for k, v in {"published": published, "outlet": outlet}.items() if v is not None}
     documents = _as_documents(inputs, on_error, metadata)
-    claims = extract_all(documents, jobs, lexicon=lexicon, tolerance=tolerance)
+    claims = extract_all(documents, jobs, lexicon=lexicon, tolerance=tolerance, progress=progress)
     candidates = candidate_pairs(claims, documents, min_score=min_score, lexicon=lexicon)
     return build_report(documents, claims, candidates)

@@ -84,10 +84,31 @@ def _emit(text: str, output: str | None) -> None:
         sys.stdout.write(text)
 
 
+class _ProgressBar:
+    """A one-line bar on standard error, drawn only on a terminal, for runs of many documents."""
+
+    WIDTH = 30
+    SHOWN_FROM = 20
+
+    def __init__(self) -> None:
+        self.drawn = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < self.SHOWN_FROM or (done % max(1, total // 100) and done != total):
+            return
+        filled = self.WIDTH * done // total
+        sys.stderr.write(f"\rclaimcheck: [{'#' * filled}{'.' * (self.WIDTH - filled)}] {done}/{total} documents")
+        self.drawn = True
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
 def _run(args: argparse.Namespace) -> Report:
+    progress = _ProgressBar() if sys.stderr.isatty() and not args.quiet else None
     return check(args.paths, min_score=getattr(args, "min_score", DEFAULT_MIN_SCORE), tolerance=args.tolerance,
                  published=args.published, outlet=args.outlet, jobs=args.jobs, engine=args.engine,
-                 scheduler=args.scheduler)
+                 scheduler=args.scheduler, progress=progress)
 
 
 def _stream_claims(args: argparse.Namespace) -> int:

@@ -13,7 +13,7 @@ import functools
 import itertools
 import multiprocessing
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
@@ -141,8 +141,11 @@ def extract_all(
     *,
     lexicon: Lexicon | None = None,
     tolerance: float = DEFAULT_TOLERANCE,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[Claim]:
     """The claims of all documents, ids ``c1``, ``c2``... in input order, the same for any ``jobs``.
+
+    ``progress(done, total)`` is called as documents are done (for a progress bar).
 
     ``jobs`` is the number of worker processes (``None``/``0``: every core when the input is
     large enough to gain from it, see :func:`resolve_jobs`). Linear in the input; the work is
@@ -155,7 +158,16 @@ def extract_all(
     [('c1', 'd1'), ('c2', 'd2')]
     """
     jobs = resolve_jobs(jobs, sum(len(d.text) for d in documents))
-    return list(_renumbered(_extracted(documents, jobs, lexicon, tolerance), itertools.count(1)))
+    per_document = _extracted(documents, jobs, lexicon, tolerance)
+    if progress is not None:
+        per_document = _counted(per_document, len(documents), progress)
+    return list(_renumbered(per_document, itertools.count(1)))
+
+
+def _counted(items: Iterable[list], total: int, progress: Callable[[int, int], None]) -> Iterator[list]:
+    for done, item in enumerate(items, start=1):
+        progress(done, total)
+        yield item
 
 
 def iter_documents(
