@@ -13,6 +13,7 @@ from ._claims import extract
 from ._documents import load, make_document
 from ._errors import ClaimcheckError, DecodeError, FormatError, InputError, LexiconError
 from ._lexicon import Lexicon, read_table
+from ._parallel import extract_all, iter_claims, iter_documents
 from ._quantities import DEFAULT_TOLERANCE, parse_quantities
 from ._records import Claim, Cluster, Document, Link, Quantity, Span, SumCheck
 from ._sentences import split_sentences
@@ -41,6 +42,9 @@ __all__ = [
     "__version__",
     "check",
     "extract",
+    "extract_all",
+    "iter_claims",
+    "iter_documents",
     "load",
     "make_document",
     "parse_quantities",
