@@ -11,6 +11,7 @@ heading, above "Source: NIS") are claims too, with the heading as the counted th
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -328,12 +329,13 @@ def _attribution(
 ) -> tuple[str | None, tuple[int, int] | None]:
     """Who the sentence says gave the figure, and where the speaker's words stand (if named here)."""
     best: tuple[int, str, tuple[int, int] | None] | None = None
+    openers = [k for k, w in enumerate(words) if w.lower in _CLAUSE_OPENERS]
     for i, j, kind in cues:
         span: tuple[int, int] | None = None
         if kind == "source" and j <= q_index + 8:
             span = _speaker_after(words, j)
         elif kind == "said":
-            if i < q_index and any(w.lower in _CLAUSE_OPENERS for w in words[j:q_index]):
+            if i < q_index and _opener_between(openers, j, q_index):
                 continue
             if i > q_index:
                 span = _speaker_after(words, j) if i > 0 and words[i - 1].text == "," and (
@@ -359,21 +361,39 @@ def _attribution(
     return best[1], best[2]
 
 
+def _opener_between(openers: Sequence[int], start: int, end: int) -> bool:
+    """Whether a clause opener ("when", "after"...) stands at a word index in ``[start, end)``."""
+    k = bisect.bisect_left(openers, start)
+    return k < len(openers) and openers[k] < end
+
+
 _BOX_ROW = re.compile(r"\d{4}\s*[-–—:]\s*\d[\d,.]*")
 
 
 def _box_heading_and_source(document: Document, start: int, end: int) -> tuple[str | None, str | None]:
     """For a fact-box row, the heading line above the rows and the "Source:" line below them."""
     text = document.text
-    lines_before = text[:start].rstrip("\n").split("\n")
+    window = 12  # lines looked at above and below the row: the cost does not grow with the text
+    top = start
+    for _ in range(window + 1):
+        top = text.rfind("\n", 0, top - 1) if top > 0 else -1
+        if top < 0:
+            break
+    lines_before = text[top + 1:start].rstrip("\n").split("\n")
+    bottom = end
+    for _ in range(window):
+        bottom = text.find("\n", bottom + 1)
+        if bottom < 0:
+            bottom = len(text)
+            break
     heading = None
-    for line in reversed(lines_before[-12:]):
+    for line in reversed(lines_before[-window:]):
         stripped = line.strip()
         if stripped and not _BOX_ROW.fullmatch(stripped):
             heading = stripped
             break
     source = None
-    for line in text[end:].split("\n")[:12]:
+    for line in text[end:bottom].split("\n")[:window]:
         stripped = line.strip()
         if stripped.lower().startswith("source:"):
             source = stripped.split(":", 1)[1].strip() or None

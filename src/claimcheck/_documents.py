@@ -512,7 +512,7 @@ def _jsonl_documents(path: str, text: str, meta: dict, lexicon: Lexicon,
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield FormatError(where, f"malformed JSON ({exc.msg} at column {exc.colno})")
+            yield FormatError(where, f"malformed JSON: {exc.msg} (column {exc.colno})")
             continue
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             yield FormatError(where, 'each line must be a JSON object with a "text" string')

@@ -176,6 +176,9 @@ def _read_digits(
     text: str, p: int, limit: int, g: Grammar, lex: Lexicon, money: bool, run_end: int
 ) -> list[_Fig]:
     """A figure written with digits at ``p``; several for lists ('22,24,26')."""
+    if p >= 2 and text[p - 1] in ",." and text[p - 2].isdigit():
+        run = _RUN.match(text, p, limit)  # the rest of a numeral too long to read: no figure of its own
+        return [_Fig(p, run.end() if run else p, 0.0, "skip")]
     if _attached(text, p):
         run = _RUN.match(text, p, limit)
         return [_Fig(p, run.end() if run else p, 0.0, "skip")]

@@ -26,6 +26,11 @@ _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _TERMINAL = (".", "!", "?", '"', "”", "’", "'", ":", ")")
 _WRAP_LENGTH = 40
 _WRAPPED_WIDTH = 100
+# No sentence is longer than this: a run-on "sentence" of a megabyte (a page with no full stops)
+# is cut at clause or word boundaries, so that per-sentence work downstream stays bounded and
+# the whole pipeline linear. News sentences are far shorter (the seeds' longest: ~300 chars).
+MAX_SENTENCE = 1500
+_BREAKS = ("; ", ", ", " ")
 
 
 def _abbreviations(lexicon: Lexicon) -> frozenset[str]:
@@ -137,14 +142,30 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, *,
                 following = _NEXT_WORD.match(text, match.end(), seg_end)
                 if not (core in closing and following and following.group(1) in starters):
                     continue
-            span = _trimmed(text, begin, match.end())
-            if span:
-                spans.append(span)
+            _append(spans, text, begin, match.end())
             begin = match.end()
-        span = _trimmed(text, begin, seg_end)
+        _append(spans, text, begin, seg_end)
+    return spans
+
+
+def _append(spans: list[tuple[int, int]], text: str, s: int, e: int) -> None:
+    """Append the trimmed span ``[s, e)``, cut into pieces of at most ``MAX_SENTENCE``."""
+    while e - s > MAX_SENTENCE:
+        limit = s + MAX_SENTENCE
+        cut = -1
+        for mark in _BREAKS:
+            cut = text.rfind(mark, s + MAX_SENTENCE // 2, limit)
+            if cut >= 0:
+                cut += len(mark)
+                break
+        cut = cut if cut > s else limit
+        span = _trimmed(text, s, cut)
         if span:
             spans.append(span)
-    return spans
+        s = cut
+    span = _trimmed(text, s, e)
+    if span:
+        spans.append(span)
 
 
 def document_sentences(document: Document, lexicon: Lexicon | None = None,

@@ -1,0 +1,340 @@
+"""Hostile input: nothing crashes, hangs or eats memory; unreadable inputs are reported, not fatal.
+
+Through the library and through the real command line (a subprocess). No timing asserts here:
+``benchmarks/linearity.py`` measures growth. See ``docs/robustness.md`` for the table.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import claimcheck
+from claimcheck import DecodeError, FormatError, InputError, extract, load, make_document, parse_quantities
+
+GOOD = ("Published: 2023-10-12\n\nAt least 12 people were killed in the Marrow mine collapse on Monday, "
+        "police said.\n")
+
+
+def _cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "claimcheck", *args], capture_output=True, text=True,
+                          input=None if stdin is None else stdin.decode("latin-1"), timeout=120)
+
+
+def _no_traceback(result: subprocess.CompletedProcess[str]) -> None:
+    assert "Traceback" not in result.stderr, result.stderr
+
+
+# --- random text and bytes ----------------------------------------------------------------------
+
+@settings(deadline=None, max_examples=40)
+@given(st.text(max_size=400))
+def test_random_text_never_crashes(text):
+    document = make_document(text)
+    claims = extract(document)
+    assert all(0 <= c.quantity.start <= c.quantity.end <= len(document.text) for c in claims)
+    parse_quantities(text)
+
+
+@settings(deadline=None, max_examples=40)
+@given(st.text(alphabet="0123456789 ,.-–%$£€x~<>=+morethanlessabout\n", max_size=300))
+def test_number_soup_never_crashes(text):
+    for quantity in parse_quantities(text):
+        assert quantity.low is None or quantity.high is None or quantity.low <= quantity.high
+    extract(make_document(text))
+
+
+@settings(deadline=None, max_examples=40)
+@given(st.binary(max_size=600))
+def test_random_bytes_load_or_fail_cleanly(tmp_path_factory, data):
+    path = tmp_path_factory.mktemp("bytes") / "blob.txt"
+    path.write_bytes(data)
+    try:
+        documents = load(str(path))
+    except InputError as exc:  # DecodeError (binary) or "empty"
+        assert exc.reason
+        return
+    for document in documents:
+        extract(document)
+
+
+@settings(deadline=None, max_examples=25)
+@given(st.binary(max_size=400))
+def test_random_bytes_as_jsonl_are_recorded(tmp_path_factory, data):
+    path = tmp_path_factory.mktemp("jsonl") / "blob.jsonl"
+    path.write_bytes(data)
+    documents = load(str(path), on_error="record")
+    assert documents
+    assert all(d.error or d.text for d in documents)
+
+
+def test_random_text_through_check():
+    report = claimcheck.check([make_document("1" * 50 + " ... ¿?" * 30), make_document("\x0b\x0c\u2028" * 100)])
+    assert len(report.documents) == 2
+
+
+# --- adversarial sizes --------------------------------------------------------------------------
+
+def test_a_line_of_a_million_digits():
+    text = "1" * 10**6 + "\n"
+    parse_quantities(text)
+    extract(make_document(text))
+
+
+def test_a_hundred_thousand_qualifiers():
+    text = "more than " * 10**5 + "500 people were evacuated.\n"
+    quantities = parse_quantities(text)
+    assert [q.low for q in quantities if q.low is not None][-1:] == [500]
+    extract(make_document(text))
+
+
+def test_ten_thousand_deep_nested_html():
+    page = "<html><body>" + "<div><span>" * 10**4 + "<p>At least 40 people died on Monday.</p>" + \
+        "</span></div>" * 10**4 + "</body></html>"
+    document = make_document(page, html=True)
+    assert "At least 40 people died" in document.text
+    extract(document)
+
+
+def test_unclosed_nested_html():
+    document = make_document("<div>" * 10**4 + "<p>Ten people died." + "<b" * 1000, html=True)
+    extract(document)
+
+
+def test_one_huge_sentence_without_full_stops():
+    text = "At least 12 people were killed on Monday, police said, and " * 2000
+    claims = extract(make_document(text))
+    assert claims
+
+
+# --- JSON Lines ---------------------------------------------------------------------------------
+
+def test_one_bad_jsonl_line_among_good_ones(tmp_path: Path):
+    good = json.dumps({"text": GOOD, "outlet": "A"})
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("\n".join([good, '{"text": "truncated', good, "[1, 2]", '{"text": 5}', good]) + "\n",
+                    encoding="utf-8")
+    documents = load(str(path), on_error="record")
+    readable = [d for d in documents if not d.error]
+    broken = [d for d in documents if d.error]
+    assert len(readable) == 3 and len(broken) == 3
+    assert all(d.text == GOOD for d in readable)
+    with pytest.raises(FormatError):
+        load(str(path))
+
+
+def test_partial_jsonl_last_line(tmp_path: Path):
+    path = tmp_path / "partial.jsonl"
+    path.write_text(json.dumps({"text": GOOD}) + '\n{"text": "cut off mid-', encoding="utf-8")
+    documents = load(str(path), on_error="record")
+    assert [bool(d.error) for d in documents] == [False, True]
+
+
+# --- files that cannot be read ------------------------------------------------------------------
+
+def test_binary_file(tmp_path: Path):
+    path = tmp_path / "image.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
+    with pytest.raises(DecodeError):
+        load(str(path))
+    [document] = load(str(path), on_error="record")
+    assert "binary" in document.error
+
+
+def test_empty_file(tmp_path: Path):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    with pytest.raises(InputError):
+        load(str(path))
+    [document] = load(str(path), on_error="record")
+    assert document.error
+
+
+def test_missing_file():
+    with pytest.raises(InputError):
+        load("no/such/file.txt")
+
+
+def test_unreadable_file_through_the_cli(tmp_path: Path):
+    """chmod 000: exit 2, one line naming the file, the other input still reported. (Root reads
+    anything: there the file is readable and the run succeeds; permission errors themselves are
+    covered by test_permission_denied_is_reported_even_as_root.)"""
+    locked = tmp_path / "locked.txt"
+    locked.write_text(GOOD, encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    locked.chmod(0)
+    try:
+        blocked = not os.access(locked, os.R_OK)
+        result = _cli("check", "--format", "json", str(locked), str(good))
+        _no_traceback(result)
+        assert len(json.loads(result.stdout)["documents"]) == 2
+        assert result.returncode == (2 if blocked else 0)
+        assert (str(locked) in result.stderr) == blocked
+    finally:
+        locked.chmod(0o644)
+
+
+def test_file_over_the_size_limit(tmp_path: Path):
+    path = tmp_path / "big.txt"
+    path.write_text(GOOD * 100, encoding="utf-8")
+    with pytest.raises(InputError):
+        load(str(path), max_bytes=1000)
+    [document] = load(str(path), on_error="record", max_bytes=1000)
+    assert document.error and not document.text
+
+
+def test_sparse_file_over_the_default_limit_is_refused_without_reading(tmp_path: Path):
+    path = tmp_path / "sparse.txt"
+    with open(path, "wb") as handle:
+        handle.truncate(claimcheck._documents.MAX_BYTES + 1)  # sparse: no disk, no memory
+    [document] = load(str(path), on_error="record")
+    assert document.error
+    result = _cli("check", "--format", "json", str(path))
+    assert result.returncode == 2
+    _no_traceback(result)
+
+
+# --- the command line on a directory of junk ----------------------------------------------------
+
+@pytest.fixture
+def junk_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "junk"
+    folder.mkdir()
+    (folder / "a_good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "b_binary.txt").write_bytes(bytes(range(256)) * 8)
+    (folder / "c_empty.txt").write_bytes(b"")
+    (folder / "d_broken.jsonl").write_text('{"text": \n', encoding="utf-8")
+    (folder / "e_nul.html").write_bytes(b"<html>\x00\x00\x00" * 50)
+    return folder
+
+
+def test_cli_directory_of_junk(junk_dir: Path):
+    result = _cli("check", "--format", "json", str(junk_dir))
+    _no_traceback(result)
+    assert result.returncode == 2
+    report = json.loads(result.stdout)
+    documents = report["documents"]
+    by_name = {Path(d["path"]).name.split(":")[0]: d for d in documents}  # "x.jsonl:1"
+    assert set(by_name) == {"a_good.txt", "b_binary.txt", "c_empty.txt", "d_broken.jsonl", "e_nul.html"}
+    assert not by_name["a_good.txt"].get("error")
+    bad = [name for name, d in by_name.items() if d.get("error")]
+    assert sorted(bad) == ["b_binary.txt", "c_empty.txt", "d_broken.jsonl", "e_nul.html"]
+    good_id = by_name["a_good.txt"]["id"]
+    assert any(c["document"] == good_id for c in report["claims"])
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == len(bad)
+    assert all(line.startswith("claimcheck: ") for line in lines)
+    for name in bad:
+        assert sum(name in line for line in lines) == 1
+
+
+def test_cli_missing_file_and_good_file(tmp_path: Path):
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    result = _cli("extract", "--format", "jsonl", str(good), str(tmp_path / "missing.txt"))
+    _no_traceback(result)
+    assert result.returncode == 2
+    assert result.stdout.strip()  # the good file's claims
+    assert "missing.txt" in result.stderr and "no such file" in result.stderr
+
+
+def test_cli_binary_on_stdin():
+    result = _cli("check", "-", stdin=b"\x00\x01\x02" * 100)
+    _no_traceback(result)
+    assert result.returncode == 2
+
+
+def test_cli_hostile_text_on_stdin():
+    result = _cli("check", "--format", "json", "-", stdin=("more than " * 10**4 + "5 died.\n").encode())
+    _no_traceback(result)
+    assert result.returncode == 0
+
+
+# --- reports cannot attack their readers --------------------------------------------------------
+
+def test_csv_cells_are_neutralised(tmp_path: Path):
+    # The extractor keeps only words in subject, object and speaker, so "=cmd" never reaches
+    # them; a figure written "-40" does reach the "figure" cell, as text.
+    path = tmp_path / "formula.txt"
+    path.write_text("Published: 2023-10-12\n\nPolice said -40 =cmd|'/C calc'!A0 workers were arrested at the "
+                    "@SUM(A1) depot, +HYPERLINK(\"http://evil.example\") said.\n", encoding="utf-8")
+    result = _cli("extract", "--format", "csv", str(path))
+    _no_traceback(result)
+    assert result.returncode == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows and rows[0]["figure"] == "'-40"
+    cells = [v for row in rows for v in row.values() if v]
+    assert not [v for v in cells if v[:1] in ("=", "+", "-", "@") and not _is_number(v)]
+
+
+@pytest.mark.parametrize("lead", ["=", "+", "-", "@", "\t", "\r"])
+def test_csv_cell_guard(lead: str):
+    from claimcheck._cli import _csv_cell
+
+    assert _csv_cell(f"{lead}HYPERLINK(1)") == f"'{lead}HYPERLINK(1)"
+    assert _csv_cell(-40.0) == -40.0
+
+
+def _is_number(value: str) -> bool:
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return True
+
+
+def test_json_report_escapes_control_characters(tmp_path: Path):
+    path = tmp_path / "ctl.txt"
+    path.write_text("Published: 2023-10-12\n\n\x1b[31mAt least 12 people\x1b[0m were killed on Monday.\n",
+                    encoding="utf-8")
+    result = _cli("check", "--format", "json", str(path))
+    _no_traceback(result)
+    assert "\x1b" not in result.stdout
+    json.loads(result.stdout)
+
+
+
+def test_malformed_jsonl_message_reads_cleanly(tmp_path: Path):
+    path = tmp_path / "cut.jsonl"
+    path.write_text('{"text": "cut\n', encoding="utf-8")
+    [document] = load(str(path), on_error="record")
+    assert document.error.startswith("malformed JSON: ") and " at at " not in document.error
+
+
+def test_permission_denied_is_reported_even_as_root(tmp_path: Path, monkeypatch):
+    path = tmp_path / "locked.txt"
+    path.write_text(GOOD, encoding="utf-8")
+    real_open = open
+
+    def refusing_open(file, *args, **kwargs):
+        if str(file) == str(path):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", refusing_open)
+    [document] = load(str(path), on_error="record")
+    assert document.error == "permission denied"
+
+
+def test_long_grouped_numeral_is_not_read_as_zero():
+    text = "1" + ",000" * 10 + " people died."
+    assert all(q.low != 0 for q in parse_quantities(text))
+
+
+def test_sentences_are_bounded():
+    from claimcheck._sentences import MAX_SENTENCE
+
+    text = "and 12 people were hurt, police said, " * 3000
+    spans = claimcheck.split_sentences(text)
+    assert spans and max(e - s for s, e in spans) <= MAX_SENTENCE
+    assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")
