@@ -123,3 +123,33 @@ def test_progress_bar_draws_for_long_runs_only(monkeypatch, capsys):
 def test_no_progress_bar_when_standard_error_is_not_a_terminal():
     done = run("check", str(SEEDS))
     assert done.stderr == b""
+
+
+def test_options_reach_the_library(tmp_path):
+    text = ("Rescuers said about 100 people were evacuated from the Kessel plant.\n\n"
+            "Police said 115 people were evacuated from the Kessel plant.\n")
+    article = tmp_path / "a.txt"
+    article.write_text(text, encoding="utf-8")
+    other = tmp_path / "b.txt"
+    other.write_text(text.replace("about 100", "120").replace("115", "95"), encoding="utf-8")
+
+    def relations(*options):
+        done = run("check", "--format", "json", *options, str(article), str(other))
+        assert done.returncode == 0, done.stderr
+        return sorted(link["relation"] for link in json.loads(done.stdout)["links"])
+
+    wide, narrow = relations("--tolerance", "0.2"), relations("--tolerance", "0.01")
+    assert wide.count("conflict") < narrow.count("conflict")
+    assert relations("--min-score", "1.01") == []
+    done = run("check", "--format", "json", "--published", "2024-05-01", "--outlet", "Desk", str(article))
+    [document] = json.loads(done.stdout)["documents"]
+    assert (document["published"], document["outlet"]) == ("2024-05-01", "Desk")
+
+
+def test_output_file_quiet_and_html(tmp_path):
+    target = tmp_path / "report.html"
+    done = run("check", "--format", "html", "-o", str(target), str(SEEDS))
+    assert done.returncode == 0 and done.stdout == b""
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    quiet = run("check", "-q", str(SEEDS))
+    assert quiet.returncode == 0 and quiet.stdout == b""
