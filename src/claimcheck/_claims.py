@@ -124,7 +124,20 @@ def normalise_phrase(text: str | None, lexicon: Lexicon | None = None) -> str:
     """
     if not text:
         return ""
-    lex = (lexicon or Lexicon.default()).compiled("claims.lexicons", _build)
+    lexicon = lexicon or Lexicon.default()
+    memo = lexicon.compiled("claims.normalised", lambda _: {})
+    found = memo.get(text)
+    if found is None:
+        if len(memo) > _MEMO_LIMIT:
+            memo.clear()
+        found = memo[text] = _normalise(text, lexicon.compiled("claims.lexicons", _build))
+    return found
+
+
+_MEMO_LIMIT = 100_000  # noun phrases repeat (subjects, places): their normal forms are kept
+
+
+def _normalise(text: str, lex: _Lexicons) -> str:
     words = re.findall(r"[a-z0-9]+\.?", text.lower().replace("-", " ").replace("’", "'"))
     out: list[str] = []
     i = 0
@@ -159,14 +172,17 @@ def _category(subject: str | None, key: str, lex: _Lexicons) -> str:
 
 
 def _words(text: str, offset: int) -> list[_Word]:
-    return [_Word(m.group(), m.group().lower(), offset + m.start(), offset + m.end()) for m in _TOKEN.finditer(text)]
+    low = text.lower()
+    out = []
+    for m in _TOKEN.finditer(text):
+        a, b = m.span()
+        out.append(_Word(m.group(), low[a:b], offset + a, offset + b))
+    return out
 
 
 def _index_after(words: Sequence[_Word], position: int) -> int:
-    for i, word in enumerate(words):
-        if word.start >= position:
-            return i
-    return len(words)
+    """Index of the first word that starts at or after ``position``."""
+    return bisect.bisect_left(words, position, key=lambda word: word.start)
 
 
 def _noun_phrase(words: Sequence[_Word], i: int, lex: _Lexicons, starts: frozenset[int],
@@ -446,7 +462,9 @@ def _sentence_claims(
     cues = [(i, j, kind) for i, j, kinds in lex.cues.find(lowers) for kind in kinds.split(",")]
     sentence_scope = {kind for _, _, kind in cues if kind in {"exclusive", "cumulative"}}
     timely = time_words(lexicon)
-    scan = any(w.split("'")[0].split("’")[0].rsplit("-", 1)[-1] in timely for w in lowers)
+    scan = not timely.isdisjoint(lowers) or (
+        any(mark in text for mark in "'’-")
+        and any(w.split("'")[0].split("’")[0].rsplit("-", 1)[-1] in timely for w in lowers))
     times = time_mentions(text, start, quantities, document.published, lexicon, scan_words=scan)
     out: list[dict] = []
     for quantity in quantities:
