@@ -576,17 +576,21 @@ def load(
         raise ValueError("on_error must be 'raise' or 'record'")
     lexicon = lexicon or Lexicon.default()
     meta = {k: v for k, v in {"published": published, "outlet": outlet, "title": title}.items() if v}
-    documents: list[Document] = []
+    items = (item for path in _expand(paths) for item in _read(path, meta, max_bytes, lexicon))
+    return list(numbered(items, on_error))
+
+
+def numbered(items: Iterable[Document | InputError], on_error: str) -> Iterator[Document]:
+    """Documents with unique ids (``d1``, ``d2``... unless the input gave one) in input order;
+    an unreadable input raises (``on_error="raise"``) or becomes a document with its error."""
     used: set[str] = set()
-    for path in _expand(paths):
-        for item in _read(path, meta, max_bytes, lexicon):
-            if isinstance(item, InputError):
-                if on_error == "raise":
-                    raise item
-                item = Document(id="", text="", path=item.path, error=item.reason)
-            new_id = item.id or f"d{len(documents) + 1}"
-            while new_id in used:
-                new_id = f"{new_id}_"
-            used.add(new_id)
-            documents.append(_with_id(item, new_id))
-    return documents
+    for count, found in enumerate(items, start=1):
+        if isinstance(found, InputError):
+            if on_error == "raise":
+                raise found
+            found = Document(id="", text="", path=found.path, error=found.reason)
+        new_id = found.id or f"d{count}"
+        while new_id in used:
+            new_id = f"{new_id}_"
+        used.add(new_id)
+        yield _with_id(found, new_id)

@@ -20,7 +20,7 @@ from pathlib import Path
 import attrs
 
 from ._claims import extract
-from ._documents import MAX_BYTES, _expand, _jsonl_documents, _read
+from ._documents import MAX_BYTES, _expand, _jsonl_documents, _read, numbered
 from ._errors import InputError
 from ._lexicon import Lexicon
 from ._quantities import DEFAULT_TOLERANCE
@@ -185,24 +185,15 @@ def iter_documents(
         raise ValueError("on_error must be 'raise' or 'record'")
     lexicon = lexicon or Lexicon.default()
     meta = {k: v for k, v in {"published": published, "outlet": outlet}.items() if v}
-    used: set[str] = set()
-    count = 0
-    for path in _expand(paths):
-        if Path(path).suffix.lower() in {".jsonl", ".ndjson"} and os.path.isfile(path):
-            items: Iterable[Document | InputError] = _jsonl_stream(path, meta, lexicon)
-        else:
-            items = _read(path, meta, MAX_BYTES, lexicon)
-        for item in items:  # the loop of ``load``: same ids, same errors
-            if isinstance(item, InputError):
-                if on_error == "raise":
-                    raise item
-                item = Document(id="", text="", path=item.path, error=item.reason)
-            new_id = item.id or f"d{count + 1}"
-            while new_id in used:
-                new_id = f"{new_id}_"
-            used.add(new_id)
-            count += 1
-            yield attrs.evolve(item, id=new_id)
+
+    def items() -> Iterator[Document | InputError]:
+        for path in _expand(paths):
+            if Path(path).suffix.lower() in {".jsonl", ".ndjson"} and os.path.isfile(path):
+                yield from _jsonl_stream(path, meta, lexicon)
+            else:
+                yield from _read(path, meta, MAX_BYTES, lexicon)
+
+    yield from numbered(items(), on_error)  # the same ids and errors as ``load``
 
 
 def _jsonl_stream(path: str, meta: dict, lexicon: Lexicon) -> Iterator[Document | InputError]:
