@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import attrs
 
@@ -50,8 +50,9 @@ _CLAUSE_OPENERS = frozenset(["when", "after", "before", "because", "where", "whi
 _MAX_NP = 6
 
 
-@dataclass(slots=True)
-class _Word:
+class _Word(NamedTuple):
+    """A token of a sentence: its text, lower-cased text and document offsets."""
+
     text: str
     lower: str
     start: int
@@ -172,12 +173,9 @@ def _category(subject: str | None, key: str, lex: _Lexicons) -> str:
 
 
 def _words(text: str, offset: int) -> list[_Word]:
-    low = text.lower()
-    out = []
-    for m in _TOKEN.finditer(text):
-        a, b = m.span()
-        out.append(_Word(m.group(), low[a:b], offset + a, offset + b))
-    return out
+    new = tuple.__new__  # builds each token without a Python-level constructor call (the hot loop)
+    return [new(_Word, (w, w.lower(), offset + m.start(), offset + m.end()))
+            for m in _TOKEN.finditer(text) for w in (m.group(),)]
 
 
 def _index_after(words: Sequence[_Word], position: int) -> int:
@@ -261,12 +259,12 @@ def _main_clause_start(words: Sequence[_Word], np_end: int, starts: frozenset[in
 
 
 def _choose_event(
-    words: Sequence[_Word], events: list[tuple[int, int, str]], q_index: int, np_end: int
+    words: Sequence[_Word], events: list[tuple[int, int, str]], q_index: int, np_end: int, starts: frozenset[int]
 ) -> tuple[int, int, str] | None:
     for event in reversed(events):  # "killed 86 people", "repatriated about 600": the figure is its object
         if event[1] <= q_index and all(not w.is_word for w in words[event[1]:q_index]):
             return event
-    main = _main_clause_start(words, np_end, frozenset(e[0] for e in events))
+    main = _main_clause_start(words, np_end, starts)
     if main is not None:
         for event in events:
             if event[0] >= main:
@@ -345,12 +343,14 @@ def _attribution(
 ) -> tuple[str | None, tuple[int, int] | None]:
     """Who the sentence says gave the figure, and where the speaker's words stand (if named here)."""
     best: tuple[int, str, tuple[int, int] | None] | None = None
-    openers = [k for k, w in enumerate(words) if w.lower in _CLAUSE_OPENERS]
+    openers: list[int] | None = None
     for i, j, kind in cues:
         span: tuple[int, int] | None = None
         if kind == "source" and j <= q_index + 8:
             span = _speaker_after(words, j)
         elif kind == "said":
+            if openers is None:
+                openers = [k for k, w in enumerate(words) if w.lower in _CLAUSE_OPENERS]
             if i < q_index and _opener_between(openers, j, q_index):
                 continue
             if i > q_index:
@@ -421,9 +421,10 @@ def _box_heading_and_source(document: Document, start: int, end: int) -> tuple[s
 
 def _box_claims(document: Document, sentence: tuple[int, int], quantities: Sequence[Quantity],
                 lex: _Lexicons, lexicon: Lexicon) -> list[dict] | None:
+    if len(quantities) != 2 or quantities[0].kind != "year":
+        return None
     start, end = sentence
-    row = document.text[start:end].strip()
-    if len(quantities) != 2 or not _BOX_ROW.fullmatch(row) or quantities[0].kind != "year":
+    if not _BOX_ROW.fullmatch(document.text[start:end].strip()):
         return None
     heading, source = _box_heading_and_source(document, start, end)
     events = lex.events.find([w.lower for w in _words(heading or "", 0)])
@@ -477,7 +478,7 @@ def _sentence_claims(
             subject = out[-1]["subject"]  # "Twelve workers were killed and 30 were hurt"
         if subject is None and quantity.kind == "count" and _bare(words, q_index, np_end):
             subject = ctx.last_subject  # "Twelve were treated in hospital": the people named before
-        event = _choose_event(words, events, q_index, np_end)
+        event = _choose_event(words, events, q_index, np_end, starts)
         obj = None
         predicate = event[2] if event else None
         verb = text[words[event[0]].start - start: words[event[1] - 1].end - start] if event else None

@@ -66,17 +66,14 @@ class PhraseMatcher:
         """Non-overlapping matches ``(start, end, value)``, left to right."""
         found: list[tuple[int, int, str]] = []
         first = self._by_first
-        i = 0
-        while i < len(words):
-            if words[i] not in first:
-                i += 1
+        end = 0
+        for i in [k for k, word in enumerate(words) if word in first]:  # few words start a phrase
+            if i < end:
                 continue
             hit = self.match_at(words, i)
-            if hit is None:
-                i += 1
-                continue
-            found.append((i, hit[0], hit[1]))
-            i = hit[0]
+            if hit is not None:
+                found.append((i, hit[0], hit[1]))
+                end = hit[0]
         return found
 
 

@@ -179,11 +179,21 @@ def document_sentences(document: Document, lexicon: Lexicon | None = None,
     ['Quake hits city', 'Ten died.', 'Dr. Lee said so.']
     """
     text = document.text
-    spans: list[tuple[int, int]] = []
+    gaps: list[tuple[int, int]] = []
     position = 0
     for span in sorted(document.furniture, key=lambda s: s.start):
         if span.start > position:
-            spans.extend(split_sentences(text, position, span.start, lexicon=lexicon, touching=touching))
+            gaps.append((position, span.start))
         position = max(position, span.end)
-    spans.extend(split_sentences(text, position, len(text), lexicon=lexicon, touching=touching))
+    gaps.append((position, len(text)))
+    spans: list[tuple[int, int]] = []
+    for start, end in gaps:
+        if touching is None or _holds(touching, start, end):
+            spans.extend(split_sentences(text, start, end, lexicon=lexicon, touching=touching))
     return spans
+
+
+def _holds(offsets: Sequence[int], start: int, end: int) -> bool:
+    """Whether one of the sorted ``offsets`` lies in ``[start, end)``."""
+    k = bisect.bisect_left(offsets, start)
+    return k < len(offsets) and offsets[k] < end

@@ -170,13 +170,13 @@ def time_mentions(
     if not scan_words:
         return found
     words = [(m.group(), m.start()) for m in _WORD.finditer(sentence)]
-    for i in range(len(words)):
+    heads = time_words(lexicon)
+    for i in [k for k, (word, _) in enumerate(words) if word.lower() in heads]:
         if any(s <= words[i][1] < e for s, e in covered):
             continue  # "December" in "31 December 2014" is part of that date
-        if words[i][0].lower() in calendar or words[i][0].lower() in _RELATIVE_HEADS:
-            iso = None if _when_said(words, i) else _relative(words, i, date, calendar)
-            if iso:
-                found.append((offset + words[i][1], iso))
+        iso = None if _when_said(words, i) else _relative(words, i, date, calendar)
+        if iso:
+            found.append((offset + words[i][1], iso))
     return found
 
 
