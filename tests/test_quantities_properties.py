@@ -6,6 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimcheck import parse_quantities
+from claimcheck._quantities import iter_quantities
 from strategies import grouped_numerals, qualified_figures, spelled_numbers
 
 
@@ -81,3 +82,17 @@ def test_ten_thousand_qualifiers():
 def test_many_number_words_in_a_row():
     _valid("one two three four five six seven eight nine ten " * 2000)
     _valid("twenty " * 20_000)
+
+
+@given(st.lists(st.sampled_from(["20 left.", "3 min read", "About 600 were deported. ", "\n", "Home | 2002"]),
+                max_size=12), st.data())
+def test_skipped_spans_hold_no_figure_and_the_rest_is_read_alike(pieces, data):
+    text = "".join(pieces)
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=4)))
+    skip = list(zip(cuts[::2], cuts[1::2], strict=False))
+    found = list(iter_quantities(text, skip=skip))
+    assert not any(a <= q.start < b for q in found for a, b in skip)
+    everything = parse_quantities(text)
+    assert list(iter_quantities(text)) == everything
+    outside = [q for q in everything if not any(a <= q.start < b or q.start < a < q.end for a, b in skip)]
+    assert set(outside) <= set(found)

@@ -14,13 +14,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping, Sequence
-from typing import NamedTuple
+from itertools import accumulate
 
 import attrs
 
 from ._lexicon import Lexicon
 from ._phrases import PhraseMatcher
-from ._quantities import DEFAULT_TOLERANCE, parse_quantities
+from ._quantities import DEFAULT_TOLERANCE, iter_quantities
 from ._records import Claim, Document, Quantity, Span
 from ._sentences import document_sentences
 from ._timeref import nearest_time, time_mentions, time_words
@@ -28,7 +28,7 @@ from ._timeref import nearest_time, time_mentions, time_words
 __all__ = ["CLAIM_KINDS", "extract", "normalise_phrase"]
 
 CLAIM_KINDS = frozenset({"count", "money", "percent", "fraction", "age", "measure"})
-_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+_TOKEN = re.compile(r"(\w++(?:[-'’]\w++)*+|[^\w\s])")  # one group: re.split keeps the tokens
 _AUX = frozenset(
     "have has had having are is was were be been being will would could can may might must did do "
     "does shall should".split()
@@ -45,26 +45,43 @@ _DETERMINERS = frozenset(
 _LEAD_SKIP = frozenset(
     "to into in at from for inside across toward towards past onto through".split()
 )
+_OBJECT_LEAD = _LEAD_SKIP | _DETERMINERS
+_LETTERS = re.compile(r"[a-z]+")
+_QUOTES = frozenset("“”\"'‘’")
 _PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
 _CLAUSE_OPENERS = frozenset(["when", "after", "before", "because", "where", "which", "while", "since", "until"])
 _MAX_NP = 6
 
 
-class _Word(NamedTuple):
-    """A token of a sentence: its text, lower-cased text and document offsets."""
+class _Words:
+    """A sentence's tokens as parallel lists: their text, lower case and document offsets.
 
-    text: str
-    lower: str
-    start: int
-    end: int
+    Built with C-level calls only (a split and running sums of lengths): tokenising claim
+    sentences is the hottest loop of extraction, and one Python object per token costs more
+    than all the rest of it.
+    """
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
+    __slots__ = ("end", "lower", "start", "text")
 
-    @property
-    def capitalised(self) -> bool:
-        return self.text[0].isupper()
+    def __init__(self, sentence: str, offset: int) -> None:
+        parts = _TOKEN.split(sentence)  # white space, token, white space, token, ..., white space
+        bounds = list(accumulate(map(len, parts), initial=offset))
+        self.text: list[str] = parts[1::2]
+        self.lower: list[str] = list(map(str.lower, self.text))
+        n = len(self.text)
+        self.start: list[int] = bounds[1 : 2 * n : 2]
+        self.end: list[int] = bounds[2 : 2 * n + 1 : 2]
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def is_word(self, i: int) -> bool:
+        """Whether token ``i`` is a word or number (not punctuation)."""
+        return self.text[i][0].isalnum()
+
+    def capitalised(self, i: int) -> bool:
+        """Whether token ``i`` starts with a capital letter."""
+        return self.text[i][0].isupper()
 
 
 @attrs.frozen
@@ -77,6 +94,7 @@ class _Lexicons:
     verbs: frozenset[str]
     default_subjects: dict[str, str]
     event_nouns: dict[str, str]
+    first_words: frozenset[str]  # the words an event phrase or a cue can start with
 
 
 def _build(lexicon: Lexicon) -> _Lexicons:
@@ -87,9 +105,12 @@ def _build(lexicon: Lexicon) -> _Lexicons:
         if row.get("category"):
             categories[row["canonical"] or row["alias"]] = row["category"]
             categories[row["alias"]] = row["category"]
+    events = PhraseMatcher((r["phrase"], r["predicate"]) for r in lexicon.table("events"))
+    cues = PhraseMatcher(_merged(lexicon.table("cues"), "phrase", "type"))
     return _Lexicons(
-        events=PhraseMatcher((r["phrase"], r["predicate"]) for r in lexicon.table("events")),
-        cues=PhraseMatcher(_merged(lexicon.table("cues"), "phrase", "type")),
+        events=events,
+        cues=cues,
+        first_words=events.first_words | cues.first_words,
         aliases=aliases,
         categories=categories,
         calendar=frozenset(r["word"].lower() for r in lexicon.table("calendar")),
@@ -172,97 +193,91 @@ def _category(subject: str | None, key: str, lex: _Lexicons) -> str:
     return "unknown"
 
 
-def _words(text: str, offset: int) -> list[_Word]:
-    new = tuple.__new__  # builds each token without a Python-level constructor call (the hot loop)
-    return [new(_Word, (w, w.lower(), offset + m.start(), offset + m.end()))
-            for m in _TOKEN.finditer(text) for w in (m.group(),)]
-
-
-def _index_after(words: Sequence[_Word], position: int) -> int:
+def _index_after(words: _Words, position: int) -> int:
     """Index of the first word that starts at or after ``position``."""
-    return bisect.bisect_left(words, position, key=lambda word: word.start)
+    return bisect.bisect_left(words.start, position)
 
 
-def _noun_phrase(words: Sequence[_Word], i: int, lex: _Lexicons, starts: frozenset[int],
+def _noun_phrase(words: _Words, i: int, lex: _Lexicons, starts: frozenset[int],
                  allow_of: bool = False) -> tuple[int, int]:
     """Word range ``[i, j)`` of the noun phrase starting at ``i`` (possibly empty)."""
     j = i
     took_of = False
     while j < len(words) and j - i < _MAX_NP:
-        word = words[j]
-        if word.text == "." and j > i and len(words[j - 1].text) <= 2 and words[j - 1].capitalised:
+        token, lower = words.text[j], words.lower[j]
+        if token == "." and j > i and len(words.text[j - 1]) <= 2 and words.capitalised(j - 1):
             j += 1  # "N. Korean", "Ms. Kang"
             continue
-        if not word.is_word or word.text.isdigit():
+        if not token[0].isalnum() or token.isdigit():
             break
-        if allow_of and not took_of and word.lower == "of" and j > i:
+        if allow_of and not took_of and lower == "of" and j > i:
             took_of = True
             j += 1
             continue
-        if word.lower in _NP_STOP or j in starts or word.lower in lex.verbs or (
-                word.capitalised and word.lower in lex.calendar):
+        capitalised = token[0].isupper()
+        if lower in _NP_STOP or j in starts or lower in lex.verbs or (capitalised and lower in lex.calendar):
             break
-        if not word.capitalised and word.lower.endswith(("ing", "ed")) and j > i:
+        if not capitalised and lower.endswith(("ing", "ed")) and j > i:
             break
         j += 1
-    while j > i and (words[j - 1].lower in _DETERMINERS or words[j - 1].lower == "of"):
+    while j > i and (words.lower[j - 1] in _DETERMINERS or words.lower[j - 1] == "of"):
         j -= 1
     return i, j
 
 
-def _phrase_text(text: str, words: Sequence[_Word], i: int, j: int, base: int) -> str | None:
+def _phrase_text(text: str, words: _Words, i: int, j: int, base: int) -> str | None:
     if j <= i:
         return None
     start = i
-    while start < j and words[start].lower in _DETERMINERS:
+    while start < j and words.lower[start] in _DETERMINERS:
         start += 1
     if start >= j:
         return None
-    return text[words[start].start - base: words[j - 1].end - base]
+    return text[words.start[start] - base: words.end[j - 1] - base]
 
 
-def _subject_range(words: Sequence[_Word], quantity: Quantity, lex: _Lexicons,
+def _subject_range(words: _Words, quantity: Quantity, lex: _Lexicons,
                    starts: frozenset[int]) -> tuple[int, int]:
     i = _index_after(words, quantity.end)
-    if i < len(words) and words[i].lower == "of":
+    if i < len(words) and words.lower[i] == "of":
         i += 1
-        if i < len(words) and words[i].lower in {"the", "them", "those", "these"}:
+        if i < len(words) and words.lower[i] in {"the", "them", "those", "these"}:
             i += 1
     return _noun_phrase(words, i, lex, starts)
 
 
-def _is_verbish(words: Sequence[_Word], k: int, starts: frozenset[int]) -> bool:
-    word = words[k]
-    return word.lower in _AUX or k in starts or (not word.capitalised and word.lower.endswith(("ed", "ing")))
+def _is_verbish(words: _Words, k: int, starts: frozenset[int]) -> bool:
+    lower = words.lower[k]
+    return lower in _AUX or k in starts or (not words.capitalised(k) and lower.endswith(("ed", "ing")))
 
 
-def _main_clause_start(words: Sequence[_Word], np_end: int, starts: frozenset[int]) -> int | None:
+def _main_clause_start(words: _Words, np_end: int, starts: frozenset[int]) -> int | None:
     """Where the main clause resumes after a relative or participle clause on the subject."""
     if np_end >= len(words):
         return None
-    first = words[np_end]
-    if first.lower in {"who", "which", "that", "whom"}:
+    first = words.lower[np_end]
+    if first in {"who", "which", "that", "whom"}:
         k = np_end + 1
-    elif not first.capitalised and first.lower.endswith("ing"):
+    elif not words.capitalised(np_end) and first.endswith("ing"):
         k = np_end
     else:
         return None
     while k < len(words) and _is_verbish(words, k, starts):
         k += 1
     for j in range(k + 1, len(words)):
-        word, previous = words[j], words[j - 1]
-        if previous.lower in {"to", "and", "or", "by", "of", "for", "not"}:
+        lower, previous = words.lower[j], words.lower[j - 1]
+        if previous in {"to", "and", "or", "by", "of", "for", "not"}:
             continue
-        if word.lower in _AUX or (j in starts and not word.lower.endswith("ing")):
+        if lower in _AUX or (j in starts and not lower.endswith("ing")):
             return j
     return None
 
 
 def _choose_event(
-    words: Sequence[_Word], events: list[tuple[int, int, str]], q_index: int, np_end: int, starts: frozenset[int]
+    words: _Words, events: list[tuple[int, int, str]], q_index: int, np_end: int, starts: frozenset[int]
 ) -> tuple[int, int, str] | None:
     for event in reversed(events):  # "killed 86 people", "repatriated about 600": the figure is its object
-        if event[1] <= q_index and all(not w.is_word for w in words[event[1]:q_index]):
+        if event[1] <= q_index and not any(map(words.is_word, range(event[1], q_index))):
             return event
     main = _main_clause_start(words, np_end, starts)
     if main is not None:
@@ -276,57 +291,55 @@ def _choose_event(
     return before[-1] if before else None
 
 
-def _object_range(words: Sequence[_Word], start: int, skip: tuple[int, int], lex: _Lexicons,
+def _object_range(words: _Words, start: int, skip: tuple[int, int], lex: _Lexicons,
                   starts: frozenset[int]) -> tuple[int, int]:
     i = start
     if skip[0] <= i < skip[1] or (i < len(words) and i == skip[0]):
         i = skip[1]
-    while i < len(words) and (words[i].lower in _LEAD_SKIP or words[i].lower in _DETERMINERS
-                              or words[i].text in {"“", "”", '"', "'", "‘", "’"}):
+    while i < len(words) and (words.lower[i] in _OBJECT_LEAD or words.text[i] in _QUOTES):
         i += 1
     if skip[0] <= i < skip[1]:
         i = skip[1]
-        while i < len(words) and words[i].lower in _LEAD_SKIP | _DETERMINERS:
+        while i < len(words) and words.lower[i] in _OBJECT_LEAD:
             i += 1
     return _noun_phrase(words, i, lex, frozenset(), allow_of=True)
 
 
-def _speaker_before(words: Sequence[_Word], k: int) -> tuple[int, int] | None:
+def _speaker_before(words: _Words, k: int) -> tuple[int, int] | None:
     """Words of the speaker ending just before the saying verb at ``k``."""
     j = k
-    while j > 0 and (words[j - 1].lower in _AUX or words[j - 1].lower.endswith("ly")):
+    while j > 0 and (words.lower[j - 1] in _AUX or words.lower[j - 1].endswith("ly")):
         j -= 1
-    if j > 0 and words[j - 1].text == ",":
+    if j > 0 and words.text[j - 1] == ",":
         for back in range(j - 2, max(j - 16, -1), -1):
-            if words[back].text == ",":
+            if words.text[back] == ",":
                 j = back
                 break
         else:
             return None
     i = j
     while i > 0 and j - i < 8:
-        word = words[i - 1]
-        if not word.is_word and word.text != ".":
+        if not words.is_word(i - 1) and words.text[i - 1] != ".":
             break
-        if word.lower in {"that", "and", "but", "when", "after", "because", "as", "while", "comes"}:
+        if words.lower[i - 1] in {"that", "and", "but", "when", "after", "because", "as", "while", "comes"}:
             break
         i -= 1
     return (i, j) if i < j else None
 
 
-def _speaker_after(words: Sequence[_Word], k: int) -> tuple[int, int] | None:
+def _speaker_after(words: _Words, k: int) -> tuple[int, int] | None:
     i = k
     j = i
-    while j < len(words) and j - i < 8 and (words[j].is_word or words[j].text == "."):
-        if words[j].lower in {"that", "in", "on", "to", "who"} and j > i:
+    while j < len(words) and j - i < 8 and (words.is_word(j) or words.text[j] == "."):
+        if words.lower[j] in {"that", "in", "on", "to", "who"} and j > i:
             break
         j += 1
     return (i, j) if j > i else None
 
 
-def _valid_speaker(words: Sequence[_Word], span: tuple[int, int]) -> bool:
-    content = [w for w in words[span[0]:span[1]] if w.is_word and w.lower not in _DETERMINERS]
-    return bool(content) and content[0].lower not in {"there", "it", "this"}
+def _valid_speaker(words: _Words, span: tuple[int, int]) -> bool:
+    content = [words.lower[k] for k in range(*span) if words.is_word(k) and words.lower[k] not in _DETERMINERS]
+    return bool(content) and content[0] not in {"there", "it", "this"}
 
 
 @attrs.define
@@ -339,7 +352,7 @@ class _Context:
 
 
 def _attribution(
-    text: str, base: int, words: Sequence[_Word], cues: list[tuple[int, int, str]], q_index: int, ctx: _Context
+    text: str, base: int, words: _Words, cues: list[tuple[int, int, str]], q_index: int, ctx: _Context
 ) -> tuple[str | None, tuple[int, int] | None]:
     """Who the sentence says gave the figure, and where the speaker's words stand (if named here)."""
     best: tuple[int, str, tuple[int, int] | None] | None = None
@@ -350,12 +363,12 @@ def _attribution(
             span = _speaker_after(words, j)
         elif kind == "said":
             if openers is None:
-                openers = [k for k, w in enumerate(words) if w.lower in _CLAUSE_OPENERS]
+                openers = [k for k, lower in enumerate(words.lower) if lower in _CLAUSE_OPENERS]
             if i < q_index and _opener_between(openers, j, q_index):
                 continue
             if i > q_index:
-                span = _speaker_after(words, j) if i > 0 and words[i - 1].text == "," and (
-                    j < len(words) and words[j].capitalised) else _speaker_before(words, i)
+                span = _speaker_after(words, j) if i > 0 and words.text[i - 1] == "," and (
+                    j < len(words) and words.capitalised(j)) else _speaker_before(words, i)
             else:
                 span = _speaker_before(words, i)
         if span is None or not _valid_speaker(words, span):
@@ -363,7 +376,7 @@ def _attribution(
         speaker = _phrase_text(text, words, span[0], span[1], base)
         if speaker is None:
             continue
-        where: tuple[int, int] | None = (words[span[0]].start, words[span[1] - 1].end)
+        where: tuple[int, int] | None = (words.start[span[0]], words.end[span[1] - 1])
         if speaker.lower() in _PRONOUNS:
             speaker, where = ctx.last_speaker, None
             if speaker is None:
@@ -427,7 +440,7 @@ def _box_claims(document: Document, sentence: tuple[int, int], quantities: Seque
     if not _BOX_ROW.fullmatch(document.text[start:end].strip()):
         return None
     heading, source = _box_heading_and_source(document, start, end)
-    events = lex.events.find([w.lower for w in _words(heading or "", 0)])
+    events = lex.events.find(_Words(heading or "", 0).lower)
     return [{
         "quantity": quantities[1], "subject": heading, "predicate": events[0][2] if events else None,
         "verb": None, "object": None, "when": quantities[0].iso, "according_to": source,
@@ -456,16 +469,16 @@ def _sentence_claims(
         return boxed
     start, end = sentence
     text = document.text[start:end]
-    words = _words(text, start)
-    lowers = [w.lower for w in words]
-    events = lex.events.find(lowers)
+    words = _Words(text, start)
+    lowers = words.lower
+    openers = [k for k, word in enumerate(lowers) if word in lex.first_words]
+    events = lex.events.find(lowers, openers)
     starts = frozenset(e[0] for e in events)
-    cues = [(i, j, kind) for i, j, kinds in lex.cues.find(lowers) for kind in kinds.split(",")]
+    cues = [(i, j, kind) for i, j, kinds in lex.cues.find(lowers, openers) for kind in kinds.split(",")]
     sentence_scope = {kind for _, _, kind in cues if kind in {"exclusive", "cumulative"}}
-    timely = time_words(lexicon)
+    timely = time_words(lexicon)  # also inside tokens: "mid-June", "last week's"
     scan = not timely.isdisjoint(lowers) or (
-        any(mark in text for mark in "'’-")
-        and any(w.split("'")[0].split("’")[0].rsplit("-", 1)[-1] in timely for w in lowers))
+        any(mark in text for mark in "'’-") and not timely.isdisjoint(_LETTERS.findall(text.lower())))
     times = time_mentions(text, start, quantities, document.published, lexicon, scan_words=scan)
     out: list[dict] = []
     for quantity in quantities:
@@ -481,7 +494,7 @@ def _sentence_claims(
         event = _choose_event(words, events, q_index, np_end, starts)
         obj = None
         predicate = event[2] if event else None
-        verb = text[words[event[0]].start - start: words[event[1] - 1].end - start] if event else None
+        verb = text[words.start[event[0]] - start: words.end[event[1] - 1] - start] if event else None
         if event is not None:
             o_start, o_end = _object_range(words, event[1], (q_index, np_end), lex, starts)
             obj = _phrase_text(text, words, o_start, o_end, start)
@@ -494,16 +507,16 @@ def _sentence_claims(
         elif out and out[-1]["quantity"].kind == quantity.kind and out[-1]["predicate"]:
             previous = out[-1]  # "police said 40 joined ..., while organisers put the figure at 200"
             predicate, verb, obj = previous["predicate"], previous["verb"], previous["object"]
-        anchor = words[event[0]].start if event else quantity.start
+        anchor = words.start[event[0]] if event else quantity.start
         local = {kind for i, _, kind in cues if _near(i, q_index, event)}
         according_to, source_span = _attribution(text, start, words, cues, q_index, ctx)
         spans = [Span(quantity.start, quantity.end, "figure")]
         if np_end > np_start:
-            spans.append(Span(words[np_start].start, words[np_end - 1].end, "subject"))
+            spans.append(Span(words.start[np_start], words.end[np_end - 1], "subject"))
         if event is not None:
-            spans.append(Span(words[event[0]].start, words[event[1] - 1].end, "verb"))
+            spans.append(Span(words.start[event[0]], words.end[event[1] - 1], "verb"))
             if obj is not None and o_end > o_start:
-                spans.append(Span(words[o_start].start, words[o_end - 1].end, "object"))
+                spans.append(Span(words.start[o_start], words.end[o_end - 1], "object"))
         if source_span is not None:
             spans.append(Span(*source_span, "source"))
         out.append({
@@ -526,19 +539,19 @@ def _event_noun(obj: str | None, lex: _Lexicons) -> str | None:
     return None
 
 
-def _group_noun(words: Sequence[_Word], q_index: int) -> str | None:
+def _group_noun(words: _Words, q_index: int) -> str | None:
     """"a family of five": the group noun before "of" stands for the counted thing."""
-    if q_index >= 2 and words[q_index - 1].lower == "of" and words[q_index - 2].is_word:
-        noun = words[q_index - 2].lower
+    if q_index >= 2 and words.lower[q_index - 1] == "of" and words.is_word(q_index - 2):
+        noun = words.lower[q_index - 2]
         if noun not in _DETERMINERS and noun not in _NP_STOP and not noun.isdigit():
-            return words[q_index - 2].text
+            return words.text[q_index - 2]
     return None
 
 
-def _bare(words: Sequence[_Word], q_index: int, np_end: int) -> bool:
+def _bare(words: _Words, q_index: int, np_end: int) -> bool:
     """A figure standing for people already named: "Twelve were ...", "A dozen of them ..."."""
-    following = words[np_end].lower if np_end < len(words) else ""
-    after_of = np_end >= 2 and words[np_end - 1].lower in {"them", "those", "these"}
+    following = words.lower[np_end] if np_end < len(words) else ""
+    after_of = np_end >= 2 and words.lower[np_end - 1] in {"them", "those", "these"}
     return after_of or following in _AUX
 
 
@@ -549,9 +562,9 @@ def _near(cue: int, q_index: int, event: tuple[int, int, str] | None) -> bool:
     return event is not None and 0 <= event[0] - cue <= 3
 
 
-def _denied(words: Sequence[_Word], cues: Sequence[tuple[int, int, str]], q_index: int) -> bool:
+def _denied(words: _Words, cues: Sequence[tuple[int, int, str]], q_index: int) -> bool:
     """"X denied that 40 had been arrested": a verb of denial anywhere before the figure."""
-    return any(kind == "negation" and i < q_index and words[i].lower.startswith(("denied", "denies", "deny"))
+    return any(kind == "negation" and i < q_index and words.lower[i].startswith(("denied", "denies", "deny"))
                for i, _, kind in cues)
 
 
@@ -574,7 +587,8 @@ def extract(
         return []
     lexicon = lexicon or Lexicon.default()
     lex = lexicon.compiled("claims.lexicons", _build)
-    quantities = parse_quantities(document.text, lexicon=lexicon, tolerance=tolerance)
+    furniture = [(span.start, span.end) for span in document.furniture]  # claims never come from it
+    quantities = list(iter_quantities(document.text, lexicon=lexicon, tolerance=tolerance, skip=furniture))
     title = _title_line(document)
     ctx = _Context()
     claims: list[Claim] = []

@@ -62,13 +62,24 @@ class PhraseMatcher:
                 best = (end, value)
         return best
 
-    def find(self, words: Sequence[str]) -> list[tuple[int, int, str]]:
-        """Non-overlapping matches ``(start, end, value)``, left to right."""
+    @property
+    def first_words(self) -> frozenset[str]:
+        """The words a phrase can start with."""
+        return frozenset(self._by_first)
+
+    def find(self, words: Sequence[str], at: Iterable[int] | None = None) -> list[tuple[int, int, str]]:
+        """Non-overlapping matches ``(start, end, value)``, left to right.
+
+        ``at`` (ascending word indices) limits the starts tried, for a caller that has found
+        the words that can start a phrase (see :attr:`first_words`) for several matchers at once.
+        """
         found: list[tuple[int, int, str]] = []
         first = self._by_first
         end = 0
-        for i in [k for k, word in enumerate(words) if word in first]:  # few words start a phrase
-            if i < end:
+        if at is None:
+            at = [k for k, word in enumerate(words) if word in first]  # few words start a phrase
+        for i in at:
+            if i < end or words[i] not in first:
                 continue
             hit = self.match_at(words, i)
             if hit is not None:

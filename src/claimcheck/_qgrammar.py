@@ -16,10 +16,10 @@ import attrs
 from ._lexicon import Lexicon
 from ._numerals import NumberWords, phrase_pattern, trie_pattern
 
-__all__ = ["Grammar", "grammar"]
+__all__ = ["SP", "VULGAR", "Grammar", "grammar", "norm"]
 
 SP = "[ \\t\\u00a0\\u2009\\u202f]"
-_VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
+VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 
 
 def _norm(phrase: str) -> str:
@@ -137,7 +137,7 @@ def _anchor(lex: Lexicon, nw: NumberWords, month_pattern: str) -> re.Pattern[str
     words.discard("")
     word_alt = trie_pattern(sorted(w for w in words if w.isalpha()))
     return re.compile(
-        f"(?P<url>(?:https?://|www\\.)[^\\s]+)|(?P<d>[0-9]+)|(?P<v>[{_VULGAR}])|(?P<mo>(?<![A-Za-z])(?:{month_pattern})\\.?{SP}+(?=\\d))"
+        f"(?P<url>(?:https?://|www\\.)[^\\s]+)|(?P<d>[0-9]+)|(?P<v>[{VULGAR}])|(?P<mo>(?<![A-Za-z])(?:{month_pattern})\\.?{SP}+(?=\\d))"
         f"|(?P<w>(?<![A-Za-z])(?i:{word_alt})(?![A-Za-z]))"
     )
 
@@ -169,7 +169,7 @@ def build(lex: Lexicon) -> Grammar:
         words_lower=re.compile(f"\\b(?:{_word_anchor(lex, nw)})\\b", re.ASCII),
         words_any=re.compile(f"(?<![A-Za-z])(?:{_word_anchor(lex, nw)})(?![A-Za-z])", re.IGNORECASE),
         months_re=re.compile(f"(?:{month_pattern})\\.?{SP}+(?=[0-9])"),
-        vulgar=re.compile(f"[{_VULGAR}]"),
+        vulgar=re.compile(f"[{VULGAR}]"),
         url=re.compile(r"(?:https?://|www\.)[^\s]+"),
         before=before,
         before_cues=before_cues,

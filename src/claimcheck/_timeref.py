@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
+from itertools import accumulate
 
 from ._lexicon import Lexicon
 from ._records import Quantity
@@ -21,7 +22,7 @@ __all__ = [
     "times_compatible",
 ]
 
-_WORD = re.compile(r"[A-Za-z]+")
+_WORD = re.compile(r"([A-Za-z]+)")  # one group: re.split keeps the words
 _MONTH_DAY = re.compile(r"--(\d{2})-(\d{2})")
 
 
@@ -169,7 +170,9 @@ def time_mentions(
                 found.append((quantity.start, iso))
     if not scan_words:
         return found
-    words = [(m.group(), m.start()) for m in _WORD.finditer(sentence)]
+    parts = _WORD.split(sentence)  # other text, word, other text, word, ..., other text
+    bounds = list(accumulate(map(len, parts)))  # bounds[2k] is where word k starts
+    words = list(zip(parts[1::2], bounds[::2], strict=False))  # (word, offset in the sentence)
     heads = time_words(lexicon)
     for i in [k for k, (word, _) in enumerate(words) if word.lower() in heads]:
         if any(s <= words[i][1] < e for s, e in covered):
