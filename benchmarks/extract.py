@@ -3,8 +3,8 @@
     python benchmarks/extract.py [MEGABYTES]
 
 Runs `extract` (documents to claims, everything included) and the bare quantity engine on the
-same documents (best of five interleaved runs each), and prints both throughputs and their ratio. Target: extraction keeps at least
-half the throughput of the bare quantity engine.
+same documents (best of five interleaved runs each), and prints both throughputs and their
+ratio. Target: extraction keeps at least half the throughput of the bare quantity engine.
 """
 
 from __future__ import annotations
