@@ -77,6 +77,14 @@ def test_random_bytes_as_jsonl_are_recorded(tmp_path_factory, data):
     assert all(d.error or d.text for d in documents)
 
 
+@pytest.mark.parametrize("blank", [b"\xa0", b" \n\t\n", "\u2028\u3000".encode()])
+def test_jsonl_of_blank_lines_is_recorded_empty_regression(tmp_path: Path, blank: bytes):
+    path = tmp_path / "blank.jsonl"
+    path.write_bytes(blank)
+    (document,) = load(str(path), on_error="record")
+    assert document.error == "empty" and document.path == str(path)
+
+
 def test_random_text_through_check():
     report = claimcheck.check([make_document("1" * 50 + " ... ¿?" * 30), make_document("\x0b\x0c\u2028" * 100)])
     assert len(report.documents) == 2

@@ -544,7 +544,12 @@ def _read(path: str, meta: dict, max_bytes: int, lexicon: Lexicon) -> Iterator[D
         return
     suffix = Path(path).suffix.lower()
     if suffix in {".jsonl", ".ndjson"}:
-        yield from _jsonl_documents(path, text, meta, lexicon, encoding)
+        found = False
+        for item in _jsonl_documents(path, text, meta, lexicon, encoding):
+            found = True
+            yield item
+        if not found:  # only blank lines (white space of any kind): the file is empty, not lost
+            yield InputError(path, "empty")
         return
     html = True if suffix in {".html", ".htm", ".xhtml"} else None
     yield make_document(text, id="", path=path, html=html, encoding=encoding, lexicon=lexicon, **meta)
