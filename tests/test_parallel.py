@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck import _parallel, check, load, make_document
+from claimcheck import Lexicon, _parallel, check, load, make_document
 from claimcheck._cli import main
 from claimcheck._parallel import extract_all, iter_claims, iter_documents, resolve_jobs
 from claimcheck._render import claim_dict, render_json
@@ -102,3 +102,17 @@ def test_cli_dask_engine_needs_a_scheduler(capsys):
     with pytest.raises(SystemExit):
         main(["check", "--engine", "dask", str(SEEDS)])
     assert "--scheduler" in capsys.readouterr().err
+
+
+def test_workers_read_with_the_lexicon_given(small_chunks):
+    text = "Published: 2002-03-14\n\nAt least 20 North Koreans clambered into the Spanish embassy."
+    documents = [make_document(text, id=f"d{n}") for n in range(6)]
+    assert {c.predicate for c in extract_all(documents, jobs=2)} == {None}
+    lexicon = Lexicon.default().with_rows("events", [{"phrase": "clambered into", "predicate": "enter"}])
+    assert {c.predicate for c in extract_all(documents, jobs=2, lexicon=lexicon)} == {"enter"}
+    assert extract_all(documents, jobs=2, lexicon=lexicon) == extract_all(documents, jobs=1, lexicon=lexicon)
+
+
+def test_three_jobs_give_the_claims_of_one(small_chunks):
+    documents = load([SEEDS, SEEDS, SEEDS])
+    assert extract_all(documents, jobs=3) == extract_all(documents, jobs=1)

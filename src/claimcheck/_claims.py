@@ -583,9 +583,13 @@ def extract(
     ...  for c in extract(doc)]
     [('At least 20', 'North Koreans', 'enter', 'Spanish embassy', '2002-03-14', 'police')]
     """
+    return extract_numbered(document, 1, lexicon=lexicon or Lexicon.default(), tolerance=tolerance)
+
+
+def extract_numbered(document: Document, first: int, *, lexicon: Lexicon, tolerance: float) -> list[Claim]:
+    """:func:`extract` with claim ids counted from ``c{first}`` (for callers numbering many documents)."""
     if document.error or not document.text:
         return []
-    lexicon = lexicon or Lexicon.default()
     lex = lexicon.compiled("claims.lexicons", _build)
     furniture = [(span.start, span.end) for span in document.furniture]  # claims never come from it
     quantities = list(iter_quantities(document.text, lexicon=lexicon, tolerance=tolerance, skip=furniture))
@@ -607,7 +611,7 @@ def extract(
         for found in _sentence_claims(document, sentence, inside, lex, lexicon, ctx):
             if not ctx.first_claim_seen and found["when"] is None and found["quantity"].kind == "count":
                 found["when"], found["when_inferred"] = document.published, document.published is not None
-            claims.append(_make_claim(document, sentence, found, len(claims) + 1, lex, lexicon))
+            claims.append(_make_claim(document, sentence, found, first + len(claims), lex, lexicon))
             if not subject_set and claims[-1].category in {"person", "generic_person"} and claims[-1].kind == "count":
                 ctx.last_subject, subject_set = claims[-1].subject, True  # the head of the sentence's people
         ctx.first_claim_seen = ctx.first_claim_seen or bool(claims)

@@ -14,6 +14,7 @@ Usage, against a running scheduler (the tests use a ``LocalCluster``)::
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 
@@ -54,13 +55,13 @@ def _extract_partition(documents: Iterable[Document], tolerance: float, tables: 
     return [[_pack(c) for c in extract(document, lexicon=lexicon, tolerance=tolerance)] for document in documents]
 
 
-def _score_blocks(blocks: Iterable[tuple[list[tuple], list[tuple[str, str | None]]]], min_score: float,
+def _score_blocks(blocks: Iterable[tuple[list[tuple[str, tuple]], list[tuple[str, str | None]]]], min_score: float,
                   tables: dict | None) -> list[list[tuple]]:
     """Each block's candidate pairs (as tuples), from its packed claims and their documents' dates."""
     lexicon = _lexicon(tables)
     found = []
     for rows, dates in blocks:
-        claims = [_unpack(row, row[0]) for row in rows]
+        claims = [_unpack(row, claim_id, "") for claim_id, row in rows]  # scoring reads no sentence
         documents = [Document(id=d, text="", published=published) for d, published in dates]
         found.append([attrs.astuple(c, recurse=False)
                       for c in candidate_pairs(claims, documents, min_score=min_score, lexicon=lexicon)])
@@ -125,7 +126,9 @@ def check(
             bag, held = _scattered_bag(client, documents, _partitions(documents, workers))
             per_document = bag.map_partitions(_extract_partition, tolerance, tables).compute(scheduler=client)
             del held
-        claims = [_unpack(row, f"c{n}") for n, row in enumerate((r for found in per_document for r in found), 1)]
+        numbers = itertools.count(1)
+        claims = [_unpack(row, f"c{next(numbers)}", document.text)
+                  for document, rows in zip(documents, per_document, strict=True) for row in rows]
         candidates = _linked(claims, documents, client, workers, min_score, tables)
     finally:
         if owned:
@@ -147,7 +150,7 @@ def _linked(claims: Sequence[Claim], documents: Sequence[Document], client: Clie
         members = blocks[key]
         if len(members) > 1:
             owners = dict.fromkeys(c.document for c in members)
-            work.append(([_pack(c) for c in members], [(d, dates[d]) for d in owners]))
+            work.append(([(c.id, _pack(c)) for c in members], [(d, dates[d]) for d in owners]))
     if not work:
         return []
     bag, held = _scattered_bag(client, work, 4 * workers)
