@@ -116,3 +116,14 @@ def test_spans_locate_the_claims_words():
         if claim.subject and "subject" in spans:
             assert spans["subject"].endswith(claim.subject)
     assert checked >= 3
+
+
+def test_the_earlier_figure_of_a_change_is_superseded():
+    doc = make_document("Published: 2002-03-14\n\nThe death toll rose sharply from 12 to 30 on Thursday, police said.")
+    claims = {c.quantity.text: c for c in extract(doc)}
+    assert claims["12"].scope == ("superseded",) and claims["30"].scope == ()
+    assert claims["30"].predicate == claims["12"].predicate == "kill"
+    other = make_document("Published: 2002-03-15\n\nThirty people were killed in Thursday's attack, police said.")
+    linked = {frozenset((link.a, link.b)) for link in check([doc, other]).links}
+    ids = {c.quantity.text: c.id for c in check([doc, other]).claims}
+    assert linked == {frozenset((ids["30"], ids["Thirty"]))}

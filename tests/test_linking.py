@@ -58,6 +58,7 @@ def test_scope_negation_and_kind_exclude_links():
     assert not pairs([base, claim("b", "d2", negated=True)])
     assert not pairs([base, claim("b", "d2", scope=("cumulative",))])
     assert not pairs([base, claim("b", "d2", subject="provinces", category="place")])
+    assert not pairs([base, claim("b", "d2", scope=("superseded",))])  # the 12 of "rose from 12 to 30"
 
 
 def test_counts_of_different_things_do_not_link():

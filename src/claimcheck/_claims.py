@@ -95,6 +95,7 @@ class _Lexicons:
     default_subjects: dict[str, str]
     event_nouns: dict[str, str]
     first_words: frozenset[str]  # the words an event phrase or a cue can start with
+    change_verbs: frozenset[str]  # "rose", "fell" ... before "from X to Y"
 
 
 def _build(lexicon: Lexicon) -> _Lexicons:
@@ -105,12 +106,14 @@ def _build(lexicon: Lexicon) -> _Lexicons:
         if row.get("category"):
             categories[row["canonical"] or row["alias"]] = row["category"]
             categories[row["alias"]] = row["category"]
+    change_verbs = frozenset(r["word"].lower() for r in lexicon.table("number_cues") if r["role"] == "change_verb")
     events = PhraseMatcher((r["phrase"], r["predicate"]) for r in lexicon.table("events"))
     cues = PhraseMatcher(_merged(lexicon.table("cues"), "phrase", "type"))
     return _Lexicons(
         events=events,
         cues=cues,
         first_words=events.first_words | cues.first_words,
+        change_verbs=change_verbs,
         aliases=aliases,
         categories=categories,
         calendar=frozenset(r["word"].lower() for r in lexicon.table("calendar")),
@@ -526,9 +529,25 @@ def _sentence_claims(
             "according_to": according_to, "spans": tuple(sorted(spans, key=lambda span: span.start)),
             "negated": "negation" in local or _denied(words, cues, q_index),
             "hedged": "hedge" in local or any(kind == "hedge" and i < q_index for i, _, kind in cues),
-            "scope": tuple(sorted(sentence_scope)),
+            "scope": tuple(sorted(sentence_scope | ({"superseded"} if _superseded(
+                document.text, words, q_index, quantity, quantities, lex) else set()))),
         })
     return out
+
+
+def _superseded(text: str, words: _Words, q_index: int, quantity: Quantity, quantities: Sequence[Quantity],
+                lex: _Lexicons) -> bool:
+    """'The toll rose from 12 to 30': the figure after 'from' is the earlier value, replaced by the next."""
+    k = q_index - 1
+    if k < 1 or words.lower[k] != "from":
+        return False
+    k -= 1
+    if k >= 1 and words.lower[k].endswith("ly"):  # 'fell sharply from'
+        k -= 1
+    if words.lower[k] not in lex.change_verbs:
+        return False
+    return any(later.start > quantity.end and later.kind == quantity.kind
+               and text[quantity.end:later.start].strip().lower() == "to" for later in quantities)
 
 
 def _event_noun(obj: str | None, lex: _Lexicons) -> str | None:

@@ -2,7 +2,8 @@
 
 1. **Blocking.** Claims are grouped by kind, canonical predicate and sort of counted thing;
    only claims in one block are compared, so cost grows with the block sizes, not with all
-   pairs. Claims with no event and negated claims are never linked; a running total ("so far
+   pairs. Claims with no event, negated claims and the earlier figure of a change ("rose from
+   12 to 30") are never linked; a running total ("so far
    this year") is linked only to running totals; a claim whose scope sets it apart ("another group", "other
    embassies", "two others") is never linked to a claim of its own article.
 2. **Scoring.** A candidate pair earns a score in [0, 1] from evidence a reader would use:
@@ -52,7 +53,7 @@ class Candidate:
 
 
 def _block_key(claim: Claim) -> Hashable | None:
-    if claim.predicate is None or claim.negated or claim.category == "anaphor":
+    if claim.predicate is None or claim.negated or claim.category == "anaphor" or "superseded" in claim.scope:
         return None
     group = "person" if claim.category in _PERSON else claim.category
     return (claim.kind, claim.predicate, group, "cumulative" in claim.scope)

@@ -119,6 +119,7 @@ class Reading:
     end: int
     kind: str  # "count" | "fraction" | "ordinal"
     words: int
+    tail: float = 0.0  # what the last "and" added ("three hundred and two": 2), for "... two dozen"
 
 
 _TOKEN = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?|&")
@@ -128,12 +129,13 @@ _VULGAR = {c: unicodedata.numeric(c) for c in "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛
 
 
 class _State:
-    __slots__ = ("anded", "cur", "end", "last", "scale", "total", "words")
+    __slots__ = ("anded", "before_and", "cur", "end", "last", "scale", "total", "words")
 
     def __init__(self, total: float, cur: float, last: str, end: int, scale: float) -> None:
         self.total, self.cur, self.last, self.end, self.scale = total, cur, last, end, scale
         self.words = 0
         self.anded = False
+        self.before_and = 0.0
 
     @property
     def value(self) -> float:
@@ -200,10 +202,11 @@ def read_words(
             if _after_and(text, t1, limit, nw, st):
                 i = st.end
                 continue
-            if st.last not in ("hundred", "scale"):
-                break
             nxt = next_token(text, t1, limit)
             entry = None if nxt is None else _entry(nxt[0], nw)
+            if st.last not in ("hundred", "scale") and not (
+                    st.last == "ten" and entry is not None and entry[1] == "unit" and nxt[0][0].isalpha()):
+                break  # 'twenty and three' is 23 ('four score and seven'); 'five and six' two figures
             if entry is None and nxt is not None and nw.ordinal.get(nxt[0], (0, ""))[1] == "ordinal":
                 # 'the one hundred and fifth anniversary'
                 value = nw.ordinal[nxt[0]][0]
@@ -212,6 +215,7 @@ def read_words(
                 break
             if entry is None or entry[1] in ("hundred", "scale") or _starts_new_number(text, nxt[2], limit, nw, st):
                 break
+            st.before_and = st.value
             if not _apply(st, entry, nxt[2]):
                 break
             st.words += 1
@@ -221,6 +225,10 @@ def read_words(
         if "-" in gap and st.last != "ten" and word not in nw.ordinal:
             break
         entry = _entry(word, nw)
+        if entry is None and st.last in ("unit", "teen", "ten") and (plural := _plural_scale(word, nw)):
+            if _apply(st, plural, t1):  # 'five hundreds': the plural ends the number
+                st.words += 1
+            break
         if entry is not None:
             if not _apply(st, entry, t1):
                 if entry[1] == "ten" and st.last in ("unit", "teen", "ten") and not st.total:
@@ -250,7 +258,7 @@ def read_words(
                 i = end
             break
         break
-    return Reading(st.value, st.end, "count", st.words)
+    return Reading(st.value, st.end, "count", st.words, st.value - st.before_and if st.anded else 0.0)
 
 
 def _compound_fraction(text: str, pos: int, limit: int, nw: NumberWords, st: _State) -> Reading | None:
@@ -307,6 +315,13 @@ def _hundreds_follow(text: str, pos: int, limit: int, nw: NumberWords) -> bool:
     """After 'three million, two': does a 'hundred' come next (so the comma continues the number)?"""
     tok = next_token(text, pos, limit)
     return tok is not None and nw.cardinal.get(tok[0], (0, ""))[1] == "hundred"
+
+
+def _plural_scale(word: str, nw: NumberWords) -> tuple[float, str] | None:
+    """'hundreds', 'thousands' after a number in words ('five hundreds'); not after digits, where
+    'in 2015 thousands fled' starts a new figure."""
+    entry = nw.cardinal.get(word[:-1]) if word.endswith("s") else None
+    return entry if entry is not None and entry[1] in ("hundred", "scale") else None
 
 
 def _entry(word: str, nw: NumberWords) -> tuple[float, str] | None:

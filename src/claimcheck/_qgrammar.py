@@ -44,14 +44,18 @@ class Grammar:
     unit_after: re.Pattern[str]
     units: Mapping[str, tuple[str, str]]
     multiplier: re.Pattern[str]
-    multipliers: Mapping[str, tuple[float, bool, bool, str, bool]]  # value, exact, money, qual, joined
+    multipliers: Mapping[str, tuple[float, bool, str, str, bool]]  # value, exact, context, qual, joined
     vague: re.Pattern[str]
     vague_rows: Mapping[str, Mapping[str, str]]
-    durations: Mapping[str, str]
+    article_units: Mapping[str, tuple[str, str]]  # "a week" -> ("duration", "weeks")
     months: Mapping[str, int]
     month_pattern: str
     pronoun_det: frozenset[str]
     plural_nouns: frozenset[str]
+    idioms: re.Pattern[str]  # number words that state no figure ("first class", "second-hand")
+    change_verbs: frozenset[str]  # "rose from 12 to 30": two figures, not a range
+    money_sign: re.Pattern[str]  # a currency sign or code before a figure ("$", "US$", "Rs")
+    money_signs: Mapping[str, str]  # the sign as matched (lower case unless exact) -> unit
 
 
 def _cased(form: str, exact: bool) -> str:
@@ -100,31 +104,35 @@ def _units(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     return re.compile(f"(?:{SP}{{0,2}}|-)(?P<u>{body})(?![A-Za-z0-9])", re.IGNORECASE), units
 
 
-def _multipliers(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, tuple[float, bool, bool, str, bool]]]:
-    info: dict[str, tuple[float, bool, bool, str, bool]] = {}
+def _multipliers(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, tuple[float, bool, str, str, bool]]]:
+    info: dict[str, tuple[float, bool, str, str, bool]] = {}
     rows = []
     for r in lex.table("multipliers"):
         exact = r["case"] == "exact"
         key = r["form"] if exact else r["form"].lower()
-        info[key] = (float(r["value"]), exact, r["context"] == "money", r.get("qualifier", ""),
+        info[key] = (float(r["value"]), exact, r["context"] or "any", r.get("qualifier", ""),
                      r.get("joined") == "yes")
         rows.append((r["form"], exact))
     body = _alternation(rows)
     return re.compile(f"(?P<g>{SP}{{0,2}})(?P<m>{body})(?![A-Za-z0-9])", re.IGNORECASE), info
 
 
-def article_durations(lex: Lexicon) -> dict[str, str]:
-    """'a week', 'an hour' -> the unit: singular duration words from the units table, with an article."""
+def article_units(lex: Lexicon) -> dict[str, tuple[str, str]]:
+    """'a week', 'an hour', 'a gallon' -> (kind, unit): "a" or "an" and a singular unit word state one
+    of it. Every singular duration word does; other units where their row says ``article = yes``."""
     out = {}
     for r in lex.table("units"):
         form = r["form"].lower()
-        if r["kind"] == "duration" and r["position"] == "after" and form.isalpha() and not form.endswith("s"):
-            out[("an " if form[0] in "aeiouh" and form != "year" else "a ") + form] = r["unit"]
+        if r["position"] != "after" or not form.isalpha():
+            continue
+        if (r["kind"] == "duration" and not form.endswith("s")) or r.get("article") == "yes":
+            article = "an " if form[0] in "aeiouh" and form not in ("year", "hectare", "unit") else "a "
+            out[article + form] = (r["kind"], r["unit"])
     return out
 
 
 def _word_anchor(lex: Lexicon, nw: NumberWords) -> str:
-    words = set(nw.cardinal) | set(nw.ordinal) | {"dozen", "dozens"} | set(article_durations(lex))
+    words = set(nw.cardinal) | set(nw.ordinal) | {"dozen", "dozens"} | set(article_units(lex))
     for r in lex.table("vague_quantities"):
         words.add(_norm(r["phrase"]).split()[1 if r["phrase"].lower().startswith("a ") else 0])
     return trie_pattern(sorted(w for w in words if w.replace(" ", "").isalpha()))
@@ -163,6 +171,8 @@ def build(lex: Lexicon) -> Grammar:
     months = {r["word"].lower(): int(r["number"]) for r in lex.table("calendar") if r["type"] == "month"}
     month_pattern = trie_pattern(sorted(m.capitalize() for m in months))
     cues = lex.table("number_cues")
+    money_before = [r for r in lex.table("units") if r["position"] == "before" and r["kind"] == "money"]
+    signs = [(r["form"], r.get("case") == "exact") for r in money_before]
     return Grammar(
         words=nw,
         anchor=_anchor(lex, nw, month_pattern),
@@ -181,11 +191,16 @@ def build(lex: Lexicon) -> Grammar:
         multipliers=multipliers,
         vague=vague,
         vague_rows=vague_rows,
-        durations=article_durations(lex),
+        article_units=article_units(lex),
         months=months,
         month_pattern=month_pattern,
         pronoun_det=frozenset(r["word"].lower() for r in cues if r["role"] == "pronoun_det"),
         plural_nouns=frozenset(r["word"].lower() for r in cues if r["role"] == "plural_noun"),
+        change_verbs=frozenset(r["word"].lower() for r in cues if r["role"] == "change_verb"),
+        money_sign=re.compile(_alternation(signs), re.IGNORECASE),
+        money_signs={(r["form"] if r.get("case") == "exact" else r["form"].lower()): r["unit"] for r in money_before},
+        idioms=re.compile(f"(?:{phrase_pattern(r['phrase'] for r in lex.table('number_idioms')) or '(?!)'})"
+                          "(?![A-Za-z])", re.IGNORECASE),
     )
 
 

@@ -46,7 +46,8 @@ _SPACED = re.compile(r"\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d+)?(?!\d|[.,
 _PHONE = re.compile(r"(?P<us>\d{3}-\d{3}-\d{4}(?![\d-]))|\d{1,4}(?:-\d{2,4}){2,}(?:/\d{2,4})?(?![\d-])", _A)
 _RUN = re.compile(r"\d+(?:[.,]\d+)*", _A)
 _SCI = re.compile(r"[eE]([+-]?\d{1,3})(?![\w.])|[ ]?[x×][ ]?10[ ]?\^?[ ]?([-−+]?\d{1,3})(?!\d)")
-_POWER = re.compile(r"\^([-+]?\d{1,3})(?!\d)", _A)
+# '1.1^23', '2^-3', '-1.1^--23' (signs multiply out), '8x2^10' (a factor times a power).
+_POWER = re.compile(r"(?:[ ]?[x×][ ]?(\d{1,6}(?:\.\d{1,6})?)[ ]?)?\^([-+−]{0,3})(\d{1,3})(?!\d)")
 _FRAC = re.compile(r"/(\d{1,6})(?![\d/])", _A)
 _MIXED = re.compile(rf"{SP}+(\d{{1,3}})/(\d{{1,3}})(?![\d/])")
 _ORD_SUFFIX = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])", re.IGNORECASE)
@@ -60,7 +61,7 @@ _NEXT_WORD = re.compile(rf"{SP}+([A-Za-z]+)")
 _PAIR_GAP = re.compile(rf"{SP}*(?:,{SP}*)?(?:(?:and|but){SP}+)?\Z", re.IGNORECASE)
 _OR_EQUAL = {"less_than": "at_most", "more_than": "at_least", "well_over": "at_least"}
 _ART_WORD = re.compile(rf"(an?){SP}+([A-Za-z]+)\b", re.IGNORECASE)
-_OVER = re.compile(rf"{SP}+over{SP}+", re.IGNORECASE)
+_RATIO = re.compile(rf"{SP}+(?P<w>over|in|out{SP}+of){SP}+", re.IGNORECASE)
 _END_OF_PHRASE = re.compile(rf"{SP}*(?:[.,;:!?)]|\Z)")
 _NOT_PLURAL = frozenset(
     ["was", "is", "has", "his", "its", "this", "as", "us", "yes", "thus", "plus", "less", "gas", "bus"]
@@ -81,6 +82,7 @@ class _Fig:
     mult: float = 1.0
     plain: bool = False
     vague: dict | None = None
+    per: str | None = None  # a rate's second unit: "$350 per kg" is USD per kg
 
 
 def _date_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -220,7 +222,17 @@ def _attached(text: str, p: int) -> bool:
     before = text[p - 1]
     if before.isalpha() or before in "^_" or (before == "+" and text[p - 2 : p - 1].isalnum()):
         return True
-    return p > 1 and text[p - 2].isalpha() and (before == "−" or (before == "-" and _capitalised(text, p - 2)))
+    return p > 1 and text[p - 2].isalpha() and (
+        before == "−" or (before == "-" and (_capitalised(text, p - 2) or _unit_symbol_after_figure(text, p - 2))))
+
+
+def _unit_symbol_after_figure(text: str, i: int) -> bool:
+    """Whether the letters ending at ``i`` are a unit symbol right after a figure ('4e14 s-1',
+    '3 m-2'): the digits after the hyphen are its exponent. 'top-10' has no figure before it."""
+    j = i
+    while j >= 0 and i - j < 3 and text[j].isalpha():
+        j -= 1
+    return j > 0 and text[j] in " \u00a0" and text[j - 1].isdigit()
 
 
 def _capitalised(text: str, i: int) -> bool:
@@ -246,8 +258,10 @@ def _numeral_suffixes(text: str, fig: _Fig, raw: str, limit: int, g: Grammar, mo
         fig.value, fig.end, fig.plain = float(f"{fig.value!r}e{exp}"), s.end(), False
         return
     if (s := _POWER.match(text, end, limit)) and "," not in raw:
+        exponent = int(s[3]) * (-1) ** (s[2].count("-") + s[2].count("−"))
+        fig.end, fig.plain = s.end(), False
         try:
-            fig.value, fig.end, fig.plain = float(fig.value ** int(s[1])), s.end(), False
+            fig.value = float(fig.value * float(s[1]) ** exponent if s[1] else fig.value ** exponent)
         except (OverflowError, ZeroDivisionError):
             fig.value = None  # type: ignore[assignment]
         return
@@ -274,8 +288,12 @@ def _numeral_suffixes(text: str, fig: _Fig, raw: str, limit: int, g: Grammar, mo
             fig.value, fig.end, fig.plain = r.value, r.end, False
 
 
-def _multiply(text: str, fig: _Fig, limit: int, g: Grammar, money: bool, *, words: bool) -> bool:
-    """Apply a multiplier after the figure ('10k', '$3m', 'two dozen'); True if one applied."""
+def _multiply(text: str, fig: _Fig, limit: int, g: Grammar, money: bool, *, words: bool, tail: float = 0.0) -> bool:
+    """Apply a multiplier after the figure ('10k', '$3m', 'two dozen'); True if one applied.
+
+    A counting word multiplies only the ``tail`` the last "and" added, when there is one:
+    "three hundred and two dozen" is 300 + 24.
+    """
     m = g.multiplier.match(text, fig.end, limit)
     if m is None:
         return False
@@ -283,13 +301,16 @@ def _multiply(text: str, fig: _Fig, limit: int, g: Grammar, money: bool, *, word
     info = g.multipliers.get(form) or g.multipliers.get(form.lower())
     if info is None:
         return False
-    value, _exact, money_only, qualifier, joined = info
+    value, _exact, context, qualifier, joined = info
+    money_only = context == "money"
     if money_only and not money:
         # "1.2m people", "30m barrels": a bare 'm' is a million before a plural noun, else metres.
         money = _plural_follows(text, m.end(), g)
     if (joined and m["g"]) or (money_only and not money) or (words and not (form.isalpha() and len(form) > 2)):
         return False
-    fig.value *= value
+    if context == "small" and fig.value >= 1000:
+        return False  # 'in 2015 dozens died': a year, then a vague amount
+    fig.value = fig.value - tail + tail * value if tail and value < 100 else fig.value * value
     fig.end, fig.mult, fig.plain = m.end(), value, False
     if qualifier:
         fig.rule = qualifier
@@ -303,6 +324,8 @@ def _plural_follows(text: str, pos: int, g: Grammar) -> bool:
         return False
     w = nxt[1]
     lw = w.lower()
+    if lw[:-1] in g.words.cardinal or lw in g.words.cardinal or lw == "dozens":
+        return False  # 'in 2015 thousands fled': a figure follows, not a counted noun
     return lw in g.plural_nouns or (
         w.islower() and len(w) > 3 and w.endswith("s") and not w.endswith("ss") and lw not in _NOT_PLURAL
     )
@@ -310,9 +333,11 @@ def _plural_follows(text: str, pos: int, g: Grammar) -> bool:
 
 def _read_word_figure(text: str, p: int, floor: int, limit: int, g: Grammar) -> _Fig | None:
     """A figure written in words at ``p`` (or a vague amount, or 'a week')."""
+    if g.idioms.match(text, p, limit):
+        return None  # 'a first class seat', 'second-hand cars'
     if text[p] in "aA" and (d := _ART_WORD.match(text, p, limit)):
-        unit = g.durations.get(f"{d[1].lower()} {d[2].lower()}")
-        return _Fig(p, d.end(), 1.0, "duration", unit=unit) if unit else None
+        found = g.article_units.get(f"{d[1].lower()} {d[2].lower()}")
+        return _Fig(p, d.end(), 1.0, found[0], unit=found[1]) if found else None
     art = _ARTICLE.search(text, max(floor, p - 12), p)
     for at in ((art.start(), p) if art else (p,)):
         if (v := g.vague.match(text, at, limit)) is not None:
@@ -352,7 +377,7 @@ def _read_word_figure(text: str, p: int, floor: int, limit: int, g: Grammar) -> 
         if _multiply(text, probe, limit, g, False, words=True):
             return probe
     if r.kind == "count":
-        _multiply(text, fig, limit, g, False, words=True)
+        _multiply(text, fig, limit, g, False, words=True, tail=r.tail)
     return fig
 
 
@@ -360,6 +385,10 @@ _QUESTION = re.compile(rf"(?<![A-Za-z])(?:how|what){SP}+\Z", re.IGNORECASE)
 _NEXT_TOKEN = re.compile(rf"{SP}+([A-Za-z0-9]+)")
 _THE_BEFORE = re.compile(rf"(?<![A-Za-z])the{SP}+\Z", re.IGNORECASE)
 _THE = re.compile(rf"the{SP}+", re.IGNORECASE)
+_PER = re.compile(rf"{SP}*per{SP}+|/", re.IGNORECASE)
+_PLUS_MINUS = re.compile(rf"{SP}*(?:±|\+/-|\+/−|plus{SP}+or{SP}+minus){SP}*", re.IGNORECASE)
+_CHANGE_FROM = re.compile(  # 'rose from', 'fell sharply from the': the word of change before 'from'
+    rf"(?<![A-Za-z])(?P<w>[A-Za-z]+)(?:{SP}+[A-Za-z]+ly)?{SP}+from(?:{SP}+the)?{SP}*\Z", re.IGNORECASE)
 _ARTICLE_AFTER = re.compile(rf"{SP}+an?(?=[ \t])", re.IGNORECASE)
 
 
@@ -371,9 +400,6 @@ def _pronoun(text: str, p: int, r: object, floor: int, g: Grammar, word: str) ->
     prev_word = prev[1].lower() if prev else ""
     if word == "second":
         return prev_word in ("a", "per", "every", "split")
-    nxt = _NEXT_WORD.match(text, p + 3)
-    if nxt and nxt[1].lower() in ("another", "anothers"):
-        return True
     return prev_word in g.pronoun_det or prev_word in g.words.ordinal
 
 
@@ -550,23 +576,35 @@ class _Scan:
         return self.contextualise(figs[0])
 
     def ratio(self, fig: _Fig, limit: int) -> bool:
-        """'one over three', '1 over 20': a fraction when nothing is counted after it (in place)."""
-        m = _OVER.match(self.text, fig.end, limit)
-        if m is None or fig.kind != "count" or fig.unit:
+        """'one in three', 'nine out of ten voters', '1 over 20': a proportion (in place).
+
+        'in' and 'out of' make a proportion when the part is smaller than a whole that counts
+        people or things ('one in five adults'; not 'five in 2019', 'two in 10 days'); 'over'
+        only when nothing is counted after it ('1 over 20', not 'one over 20 miles').
+        """
+        text = self.text
+        m = _RATIO.match(text, fig.end, limit)
+        if m is None or fig.kind != "count" or fig.unit or fig.vague:
             return False
-        nxt = self.g.anchor.match(self.text, m.end(), limit)
+        nxt = self.g.anchor.match(text, m.end(), limit)
         if nxt is None or nxt.lastgroup not in ("d", "w"):
             return False
         figs = self.core(nxt.lastgroup, nxt.start(), nxt.end(), False)
         if len(figs) != 1 or figs[0].kind != "count" or not figs[0].value or figs[0].vague:
             return False
-        if not _END_OF_PHRASE.match(self.text, figs[0].end):
+        whole = figs[0]
+        if m["w"].lower() == "over":
+            if not _END_OF_PHRASE.match(text, whole.end):
+                return False
+        elif not (0 <= fig.value < whole.value or (fig.value == whole.value and m["w"].lower() != "in")) or (
+            _unit_follows(text, whole, self.g) or (whole.plain and whole.end - whole.start == 4)
+        ):
             return False
-        fig.value, fig.end, fig.kind, fig.plain = fig.value / figs[0].value, figs[0].end, "fraction", False
+        fig.value, fig.end, fig.kind, fig.plain = fig.value / whole.value, whole.end, "fraction", False
         return True
 
     def contextualise(self, fig: _Fig) -> list[Quantity]:
-        text, g = self.text, self.g
+        text = self.text
         limit = min(len(text), fig.end + _AHEAD)
         sign = _negative_sign(text, fig.start, self.floor) if fig.kind not in ("date", "time") else None
         if sign is not None:
@@ -579,31 +617,44 @@ class _Scan:
         if "qualifier" not in cues and text[start - 1 : start] in ("<", ">", "="):
             return []  # a garbled comparison ("=>30", "<>30"): no figure we can state
         if "unit" not in cues and self.ratio(fig, limit):
+            self.qualifier_after(fig, cues, limit)  # 'one in five or more'
             return [self.quantity(fig, start, fig.end, cues)]
         if fig.kind == "ordinal" and "opener" in cues and (rng := self.range_end(fig, cues, limit)) is not None:
             return [rng]  # 'between the tenth and the fifteenth', 'from 3rd to 5th'
         if fig.kind == "ordinal" and not cues and (bound := self.ordinal_bound(fig)) is not None:
             return [bound]
+        if fig.vague:
+            self.unit_after(fig, limit)  # 'several hundred years', 'thousands of' stays a count
         if fig.kind in ("date", "time", "ordinal") or fig.vague:
             return [self.quantity(fig, fig.start if fig.kind != "ordinal" else _without_opener(start, cues),
                                   fig.end, {})]
         self.unit_after(fig, limit)
-        post = g.after_qualifier.match(text, fig.end, limit)
-        if post is not None and fig.kind != "time":
-            rule = g.after_rules.get(norm(post["q"]))
-            if rule and rule[0] == "or_equal":
-                before = cues.get("qualifier", ("", ""))[0]
-                if before in _OR_EQUAL:
-                    cues["qualifier"] = (_OR_EQUAL[before], "")
-                    fig.end = post.end()
-            elif rule and not (post["q"] == "odd" and not fig.plain):
-                cues["qualifier"] = (rule[0], rule[1])
-                fig.end = post.end()
-        elif (rng := self.range_end(fig, cues, limit)) is not None:
+        if fig.unit or "unit" in cues:
+            self.rate_after(fig, limit)
+        if not cues.keys() - {"unit"} and (within := self.plus_minus(fig, cues, limit)) is not None:
+            return [within]
+        if not self.qualifier_after(fig, cues, limit) and (rng := self.range_end(fig, cues, limit)) is not None:
             return [rng]
         start = _without_opener(start, cues)
         self.classify(fig, cues)
         return [self.quantity(fig, start, fig.end, cues)]
+
+    def qualifier_after(self, fig: _Fig, cues: dict[str, tuple[str, str]], limit: int) -> bool:
+        """'500 or more', '500+', '20-odd', '(less than 5000) or equal': take the qualifier after the
+        figure into ``cues`` (in place); False when none follows."""
+        post = self.g.after_qualifier.match(self.text, fig.end, limit)
+        if post is None or fig.kind == "time":
+            return False
+        rule = self.g.after_rules.get(norm(post["q"]))
+        if rule and rule[0] == "or_equal":
+            before = cues.get("qualifier", ("", ""))[0]
+            if before in _OR_EQUAL:
+                cues["qualifier"] = (_OR_EQUAL[before], "")
+                fig.end = post.end()
+        elif rule and not (post["q"] == "odd" and not fig.plain):
+            cues["qualifier"] = (rule[0], rule[1])
+            fig.end = post.end()
+        return True
 
     def ordinal_bound(self, fig: _Fig) -> Quantity | None:
         """'higher than the tenth', 'lower than the 15th': a comparison ending in 'than' bounds a rank."""
@@ -639,6 +690,14 @@ class _Scan:
             return
         fig.kind, fig.unit, fig.end, fig.plain = info[0], info[1], u.end(), False
 
+    def rate_after(self, fig: _Fig, limit: int) -> None:
+        """'$350 per kg', '£9 an hour'-style rates written with 'per' or '/': the second unit (in place)."""
+        m = _PER.match(self.text, fig.end, limit)
+        u = self.g.unit_after.match(self.text, m.end(), limit) if m else None
+        info = (self.g.units.get(u["u"]) or self.g.units.get(norm(u["u"]))) if u else None
+        if info is not None and info[0] in ("measure", "duration"):
+            fig.per, fig.end = info[1].removesuffix("s") if info[0] == "duration" else info[1], u.end()
+
     def range_end(self, a: _Fig, cues: dict[str, tuple[str, str]], limit: int) -> Quantity | None:
         """'14 to 52', 'between 20 and 25', '20-25', 'two or three' — or None."""
         text = self.text
@@ -649,7 +708,15 @@ class _Scan:
         opener = cues.get("opener", ("", ""))[0]
         if joiner in ("and", "&") and opener != "between":
             return None
+        if opener == "from" and self.change_before(int(cues["opener"][1])):
+            return None  # 'the toll rose from 12 to 30': a figure before and one after, not a range
         at, negative = j.end(), False
+        if "unit" in cues and (sign := self.g.money_sign.match(text, at, limit)):
+            form = sign.group()
+            if self.g.money_signs.get(form, self.g.money_signs.get(form.lower())) == cues["unit"][1]:
+                at = sign.end()  # 'between $5m and $10m', '$5-$10'
+                while at < limit and text[at] in " \t\u00a0":
+                    at += 1
         if text[at : at + 1] in "-−":
             # '-18 °C to -34 °C': a negative second figure only after a negative first one.
             if a.value >= 0 or joiner in "-–—~" or not text[at + 1 : at + 2].isdigit():
@@ -677,7 +744,9 @@ class _Scan:
         if re.match(r"[-–/]\d", text[b.end : b.end + 2]):
             return None
         self.unit_after(b, min(len(text), b.end + _AHEAD))
-        if a.unit and b.unit and a.unit != b.unit:
+        if a.per or b.unit or "unit" in cues:
+            self.rate_after(b, min(len(text), b.end + _AHEAD))
+        if (a.unit and b.unit and a.unit != b.unit) or (a.per and b.per and a.per != b.per):
             return None
         if a.mult == 1 and b.mult > 1 and a.value * b.mult < b.value:
             a.value *= b.mult
@@ -692,7 +761,35 @@ class _Scan:
             kind = probe.kind if probe.kind == "year" else kind
         kind, unit = self.cue_kind(kind, unit, cues)
         start, _ = _behind(text, a.start, self.floor, self.g)
-        return self.make(start, b.end, a.value, b.value, True, True, None, "range", kind, unit, None)
+        return self.make(start, b.end, a.value, b.value, True, True, None, "range", kind, _rate(unit, a.per or b.per),
+                         None)
+
+    def plus_minus(self, fig: _Fig, cues: dict[str, tuple[str, str]], limit: int) -> Quantity | None:
+        """'45% plus or minus 3 points', '9.83e-3 ± 1e-5 km/s2': the interval within the margin."""
+        text = self.text
+        m = _PLUS_MINUS.match(text, fig.end, limit)
+        if m is None or fig.kind not in ("count", "fraction", "percent", "money", "measure"):
+            return None
+        nxt = self.g.anchor.match(text, m.end(), limit)
+        if nxt is None or nxt.lastgroup not in ("d", "w"):
+            return None
+        figs = self.core(nxt.lastgroup, nxt.start(), nxt.end(), False)
+        if len(figs) != 1 or figs[0].kind not in ("count", "fraction") or figs[0].vague or figs[0].value < 0:
+            return None
+        margin = figs[0]
+        self.unit_after(margin, min(len(text), margin.end + _AHEAD))
+        if fig.unit and margin.unit and margin.unit != fig.unit and margin.kind != "percent":
+            return None
+        kind, unit = self.cue_kind(*((fig.kind, fig.unit) if fig.unit else (margin.kind, margin.unit)), cues)
+        start, _ = _behind(text, fig.start, self.floor, self.g)
+        low, high = fig.value - margin.value, fig.value + margin.value
+        return self.make(start, margin.end, low, high, True, True, fig.value, "approximate", kind, unit, None)
+
+    def change_before(self, figure_start: int) -> bool:
+        """Whether a word of change ('rose', 'fell sharply', 'down') stands before the 'from' that
+        ends just before ``figure_start``."""
+        m = _CHANGE_FROM.search(self.text, max(self.floor, figure_start - 48), figure_start)
+        return m is not None and m["w"].lower() in self.g.change_verbs
 
     def cue_kind(self, kind: str, unit: str | None, cues: dict[str, tuple[str, str]]) -> tuple[str, str | None]:
         if "unit" in cues and kind in ("count", "fraction"):
@@ -719,18 +816,19 @@ class _Scan:
             row = fig.vague
             if row["stated"]:
                 lo, hi, li, hi_inc, _ = _interval("approximate", fig.value, self.t)
-                return self.make(start, end, lo, hi, li, hi_inc, fig.value, "approximate", "count", None, None)
+                return self.make(start, end, lo, hi, li, hi_inc, fig.value, "approximate", fig.kind, fig.unit, None)
             bounds = row["bounds"] or "[)"
             high = float(row["high"]) if row["high"] else None
             return self.make(start, end, float(row["low"]), high, bounds[0] == "[", bounds[1] == "]", None,
-                             "vague", "count", None, None)
+                             "vague", fig.kind, fig.unit, None)
         if fig.kind in ("date", "time", "year", "ordinal"):
             return self.make(start, end, fig.value, fig.value, True, True, fig.value, "exact", fig.kind,
                              fig.unit, fig.iso)
         rule, factor = cues.get("qualifier", (fig.rule, ""))
         t = float(factor) if factor else self.t
         lo, hi, li, hi_inc, qualifier = _interval(rule, fig.value, t)
-        return self.make(start, end, lo, hi, li, hi_inc, fig.value, qualifier, fig.kind, fig.unit, fig.iso)
+        return self.make(start, end, lo, hi, li, hi_inc, fig.value, qualifier, fig.kind, _rate(fig.unit, fig.per),
+                         fig.iso)
 
     def make(self, start: int, end: int, low: float | None, high: float | None, li: bool, hi: bool,
              stated: float | None, qualifier: str, kind: str, unit: str | None, iso: str | None) -> Quantity:
@@ -739,6 +837,11 @@ class _Scan:
         return Quantity(low=low, high=high, low_inclusive=li, high_inclusive=hi, stated=stated,
                         qualifier=qualifier, kind=kind, unit=unit, start=start, end=end,
                         text=self.text[start:end], iso=iso)
+
+
+def _rate(unit: str | None, per: str | None) -> str | None:
+    """'USD' per 'kg' is 'USD/kg'."""
+    return f"{unit}/{per}" if unit and per else unit
 
 
 def _merge_bounds(text: str, quantities: Iterator[Quantity]) -> Iterator[Quantity]:

@@ -114,7 +114,8 @@ class Claim:
     ``when`` is an ISO date or partial date resolved against the document's date;
     ``when_inferred`` says it is the publication date of an article whose lead names no
     time (the news of the day), so it is compared with a few days' slack. ``scope``
-    holds markers such as ``exclusive`` ("another group") and ``cumulative`` ("so far").
+    holds markers such as ``exclusive`` ("another group"), ``cumulative`` ("so far") and
+    ``superseded`` (the earlier figure of a change: the 12 of "rose from 12 to 30").
     """
 
     id: str
