@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -96,3 +98,26 @@ def test_skipped_spans_hold_no_figure_and_the_rest_is_read_alike(pieces, data):
     assert list(iter_quantities(text)) == everything
     outside = [q for q in everything if not any(a <= q.start < b or q.start < a < q.end for a, b in skip)]
     assert set(outside) <= set(found)
+
+
+@given(st.integers(1, 999), st.integers(2, 1000), st.sampled_from(["in", "out of"]))
+def test_a_part_of_a_whole_is_a_proportion(part, whole, joiner):
+    found = parse_quantities(f"Officials said {part:,} {joiner} {whole:,} residents had left.")
+    if part < whole or (part == whole and joiner == "out of"):  # "ten out of ten", not "two in two"
+        (q,) = found
+        assert (q.kind, q.qualifier) == ("fraction", "exact") and math.isclose(q.stated, part / whole)
+    else:
+        assert [q.kind for q in found] == ["count", "count"]
+
+
+@given(st.integers(1, 10**6), st.integers(0, 10**5), st.sampled_from(["plus or minus", "±", "+/-"]))
+def test_a_margin_makes_the_interval_around_the_figure(value, margin, words):
+    (q,) = parse_quantities(f"The survey put it at {value:,} {words} {margin:,} people.")
+    assert (q.stated, q.low, q.high, q.qualifier) == (value, value - margin, value + margin, "approximate")
+    assert q.contains(value) and not q.contains(value + margin + 1)
+
+
+@given(st.integers(0, 10**6), st.integers(0, 10**6), st.sampled_from(["rose", "fell", "climbed", "dropped sharply"]))
+def test_a_change_states_two_figures_not_a_range(before, after, verb):
+    found = parse_quantities(f"The number {verb} from {before:,} to {after:,} last year.")
+    assert [(q.kind, q.stated) for q in found if q.kind == "count"] == [("count", before), ("count", after)]

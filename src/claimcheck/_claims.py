@@ -57,8 +57,8 @@ class _Words:
     """A sentence's tokens as parallel lists: their text, lower case and document offsets.
 
     Built with C-level calls only (a split and running sums of lengths): tokenising claim
-    sentences is the hottest loop of extraction, and one Python object per token costs more
-    than all the rest of it.
+    sentences is the hottest loop of extraction, and a Python object per token made it
+    cost a tenth of all extraction.
     """
 
     __slots__ = ("end", "lower", "start", "text")

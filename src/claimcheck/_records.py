@@ -33,8 +33,9 @@ class Quantity:
     ``qualifier`` names the interval rule: ``exact``, ``at_least``, ``more_than``, ``at_most``,
     ``less_than``, ``approximate``, ``range``, ``vague``. ``kind`` says what the figure is:
     ``count``, ``money``, ``percent``, ``fraction``, ``ordinal``, ``year``, ``date``, ``time``,
-    ``age``, ``duration``, ``measure``. ``unit`` is what it measures where the text says
-    (``"USD"``, ``"percent"``, ``"km"``, ``"years"``). ``start``/``end`` are offsets into the text
+    ``age``, ``duration``, ``measure`` (a proportion, "one in five", is the fraction 0.2). ``unit``
+    is what it measures where the text says (``"USD"``, ``"percent"``, ``"km"``, ``"years"``, or a
+    rate such as ``"USD/kg"``). ``start``/``end`` are offsets into the text
     parsed, ``text`` the figure's own words (``text == source[start:end]``). ``iso`` carries the
     normalised form of dates, years and clock times (``"2002-05-23"``, ``"--05-23"``, ``"16:37"``).
 
