@@ -108,7 +108,9 @@ def _build(lexicon: Lexicon) -> _Lexicons:
             categories[row["alias"]] = row["category"]
     change_verbs = frozenset(r["word"].lower() for r in lexicon.table("number_cues") if r["role"] == "change_verb")
     events = PhraseMatcher((r["phrase"], r["predicate"]) for r in lexicon.table("events"))
-    cues = PhraseMatcher(_merged(lexicon.table("cues"), "phrase", "type"))
+    # Verbs and relative pronouns end noun phrases (the ``verbs`` set below); the claim reads the rest.
+    read = [r for r in lexicon.table("cues") if r["type"] not in {"verb", "relative"}]
+    cues = PhraseMatcher(_merged(read, "phrase", "type"))
     return _Lexicons(
         events=events,
         cues=cues,
@@ -206,7 +208,8 @@ def _noun_phrase(words: _Words, i: int, lex: _Lexicons, starts: frozenset[int],
     """Word range ``[i, j)`` of the noun phrase starting at ``i`` (possibly empty)."""
     j = i
     took_of = False
-    while j < len(words) and j - i < _MAX_NP:
+    end = min(len(words), i + _MAX_NP)
+    while j < end:
         token, lower = words.text[j], words.lower[j]
         if token == "." and j > i and len(words.text[j - 1]) <= 2 and words.capitalised(j - 1):
             j += 1  # "N. Korean", "Ms. Kang"

@@ -20,13 +20,11 @@ __all__ = [
     "fraction_context",
     "next_token",
     "numeral_value",
-    "phrase_pattern",
     "read_words",
     "trie_pattern",
     "vulgar_value",
 ]
 
-_SPACE = "[ \\t\\u00a0\\u2009\\u202f]"
 
 
 def trie_pattern(words: Iterable[str]) -> str:
@@ -52,12 +50,6 @@ def _render(node: Mapping) -> str:
     if "" in node:
         return f"(?:{body})?" if len(parts) == 1 else body + "?"
     return body
-
-
-def phrase_pattern(phrases: Iterable[str]) -> str:
-    """An alternation of phrases where one space stands for any run of spaces."""
-    alts = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
-    return "|".join(re.escape(p).replace("\\ ", _SPACE + "+") for p in alts)
 
 
 def numeral_value(digits: str) -> list[tuple[float, int, int]] | float | None:

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 import attrs
 
 from ._lexicon import Lexicon
-from ._numerals import NumberWords, phrase_pattern, trie_pattern
+from ._numerals import NumberWords, trie_pattern
 
 __all__ = ["SP", "VULGAR", "Grammar", "grammar", "norm"]
 
@@ -58,14 +58,17 @@ class Grammar:
     money_signs: Mapping[str, str]  # the sign as matched (lower case unless exact) -> unit
 
 
-def _cased(form: str, exact: bool) -> str:
-    pat = phrase_pattern([form])
-    return f"(?-i:{pat})" if exact else pat
-
-
 def _alternation(rows: list[tuple[str, bool]]) -> str:
-    rows = sorted(rows, key=lambda r: len(r[0]), reverse=True)
-    return "|".join(_cased(form, exact) for form, exact in rows)
+    """A regex alternation of ``(form, exact_case)`` rows where one space stands for any run of
+    spaces: prefix-factored (far faster than a flat list; the longest form wins along each
+    prefix), the case-insensitive forms first, then the exact-case ones."""
+    def spaced(forms: set[str]) -> str:
+        return trie_pattern(sorted(forms)).replace(re.escape(" "), SP + "+")
+
+    any_case = {form.lower() for form, exact in rows if not exact}
+    exact_case = {form for form, exact in rows if exact}
+    parts = ([f"(?:{spaced(any_case)})"] if any_case else []) + ([f"(?-i:{spaced(exact_case)})"] if exact_case else [])
+    return "|".join(parts) or "(?!)"
 
 
 def _before(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, tuple[str, str, str]]]:
@@ -100,8 +103,7 @@ def _units(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
             exact = r.get("case") == "exact"
             units[r["form"] if exact else _norm(r["form"])] = (r["kind"], r["unit"])
             rows.append((r["form"], exact))
-    body = _alternation(rows)
-    return re.compile(f"(?:{SP}{{0,2}}|-)(?P<u>{body})(?![A-Za-z0-9])", re.IGNORECASE), units
+    return re.compile(f"(?:{SP}{{0,2}}|-)(?P<u>{_alternation(rows)})(?![A-Za-z0-9])", re.IGNORECASE), units
 
 
 def _multipliers(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, tuple[float, bool, str, str, bool]]]:
@@ -167,7 +169,7 @@ def build(lex: Lexicon) -> Grammar:
     unit_after, units = _units(lex)
     multiplier, multipliers = _multipliers(lex)
     vague_rows = {_norm(r["phrase"]): r for r in lex.table("vague_quantities")}
-    vague = re.compile(f"(?:{phrase_pattern(vague_rows)})(?![A-Za-z])", re.IGNORECASE)
+    vague = re.compile(f"(?:{_alternation([(phrase, False) for phrase in vague_rows])})(?![A-Za-z])", re.IGNORECASE)
     months = {r["word"].lower(): int(r["number"]) for r in lex.table("calendar") if r["type"] == "month"}
     month_pattern = trie_pattern(sorted(m.capitalize() for m in months))
     cues = lex.table("number_cues")
@@ -199,7 +201,7 @@ def build(lex: Lexicon) -> Grammar:
         change_verbs=frozenset(r["word"].lower() for r in cues if r["role"] == "change_verb"),
         money_sign=re.compile(_alternation(signs), re.IGNORECASE),
         money_signs={(r["form"] if r.get("case") == "exact" else r["form"].lower()): r["unit"] for r in money_before},
-        idioms=re.compile(f"(?:{phrase_pattern(r['phrase'] for r in lex.table('number_idioms')) or '(?!)'})"
+        idioms=re.compile(f"(?:{_alternation([(r['phrase'], False) for r in lex.table('number_idioms')])})"
                           "(?![A-Za-z])", re.IGNORECASE),
     )
 

@@ -10,6 +10,7 @@ the text gives a day and month but nothing fixes the year.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from itertools import accumulate
@@ -26,6 +27,7 @@ _WORD = re.compile(r"([A-Za-z]+)")  # one group: re.split keeps the words
 _MONTH_DAY = re.compile(r"--(\d{2})-(\d{2})")
 
 
+@functools.lru_cache(maxsize=4096)  # every sentence of an article asks for the same date
 def parse_iso_date(value: str | None) -> dt.date | None:
     """The full date in an ISO string such as ``2002-03-14`` (``None`` if it is partial)."""
     if not value or len(value) < 10:
@@ -174,7 +176,10 @@ def time_mentions(
     bounds = list(accumulate(map(len, parts)))  # bounds[2k] is where word k starts
     words = list(zip(parts[1::2], bounds[::2], strict=False))  # (word, offset in the sentence)
     heads = time_words(lexicon)
-    for i in [k for k, (word, _) in enumerate(words) if word.lower() in heads]:
+    lower = _WORD.split(sentence.lower())[1::2]  # one call, not one per word
+    if len(lower) != len(words):  # a letter whose lower case is ASCII ("K" Kelvin): word by word
+        lower = [word.lower() for word, _ in words]
+    for i in [k for k, word in enumerate(lower) if word in heads]:
         if any(s <= words[i][1] < e for s, e in covered):
             continue  # "December" in "31 December 2014" is part of that date
         iso = None if _when_said(words, i) else _relative(words, i, date, calendar)
