@@ -62,7 +62,7 @@ def main(megabytes: float) -> None:
     print(f"quantity engine: {figures:,} figures in {engine:.2f} s = {chars / engine:,.0f} chars/s")
     print(f"extract:         {claims:,} claims in {full:.2f} s = {chars / full:,.0f} chars/s, "
           f"{claims / full:,.0f} claims/s")
-    print(f"extract keeps {engine / full:.0%} of the engine's throughput (target: at least 50%)")
+    print(f"extract keeps {engine / full:.1%} of the engine's throughput (target: at least 50%)")
 
 
 if __name__ == "__main__":

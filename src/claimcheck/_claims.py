@@ -485,7 +485,8 @@ def _sentence_claims(
     timely = time_words(lexicon)  # also inside tokens: "mid-June", "last week's"
     scan = not timely.isdisjoint(lowers) or (
         any(mark in text for mark in "'’-") and not timely.isdisjoint(_LETTERS.findall(text.lower())))
-    times = time_mentions(text, start, quantities, document.published, lexicon, scan_words=scan)
+    dated = scan or any(q.kind in ("date", "year") for q in quantities)
+    times = time_mentions(text, start, quantities, document.published, lexicon, scan_words=scan) if dated else []
     out: list[dict] = []
     for quantity in quantities:
         if quantity.kind not in CLAIM_KINDS:

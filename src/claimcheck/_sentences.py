@@ -57,6 +57,8 @@ def _segments(text: str, start: int, end: int, abbreviations: frozenset[str]) ->
     Text counts as hard-wrapped when no line is longer than ``_WRAPPED_WIDTH``; only then does a
     long line without closing punctuation run on into a next line that starts with a capital.
     """
+    if text.find("\n", start, end) < 0:
+        return [(start, end)] if text[start:end].strip() else []  # one line: one segment
     lines = []
     for match in _LINE.finditer(text, start, end):
         if match.start() == match.end():
