@@ -7,7 +7,7 @@ import math
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimcheck import parse_quantities
+from claimcheck import _quantities, parse_quantities
 from claimcheck._quantities import iter_quantities
 from strategies import grouped_numerals, qualified_figures, spelled_numbers
 
@@ -121,3 +121,19 @@ def test_a_margin_makes_the_interval_around_the_figure(value, margin, words):
 def test_a_change_states_two_figures_not_a_range(before, after, verb):
     found = parse_quantities(f"The number {verb} from {before:,} to {after:,} last year.")
     assert [(q.kind, q.stated) for q in found if q.kind == "count"] == [("count", before), ("count", after)]
+
+
+_PIECES = ["Sept. 12", "a week", "about 600", "22,24,26", "twenty-one", "on 23 May,", "(0200 GMT)", "½", "3 min read",
+           "www.example.com/2002/06/23", "rose from 12 to 30", "between $5m and $10m", "one in five adults.", "\n"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.integers(8, 64))
+def test_chunks_of_any_size_read_the_same_figures(pieces, size):
+    text = " ".join(pieces)
+    whole = parse_quantities(text)
+    original = _quantities._CHUNK
+    _quantities._CHUNK = size
+    try:
+        assert parse_quantities(text) == whole
+    finally:
+        _quantities._CHUNK = original

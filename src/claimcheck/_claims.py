@@ -541,17 +541,25 @@ def _sentence_claims(
 
 def _superseded(text: str, words: _Words, q_index: int, quantity: Quantity, quantities: Sequence[Quantity],
                 lex: _Lexicons) -> bool:
-    """'The toll rose from 12 to 30': the figure after 'from' is the earlier value, replaced by the next."""
+    """The earlier figure of a change, replaced by the other: the 12 of 'the toll rose from 12 to
+    30', 'fell sharply from 12 to 30', 'rose 12% from $20m to $22m' and 'rose to 30 from 12'."""
     k = q_index - 1
     if k < 1 or words.lower[k] != "from":
         return False
-    k -= 1
-    if k >= 1 and words.lower[k].endswith("ly"):  # 'fell sharply from'
-        k -= 1
-    if words.lower[k] not in lex.change_verbs:
-        return False
-    return any(later.start > quantity.end and later.kind == quantity.kind
-               and text[quantity.end:later.start].strip().lower() == "to" for later in quantities)
+    if any(later.start > quantity.end and later.kind == quantity.kind
+           and text[quantity.end:later.start].strip().lower() == "to" for later in quantities):
+        return _change_word_before(words, k, lex)
+    for earlier in quantities:  # 'rose to 30 from 12'
+        if earlier.end <= quantity.start and earlier.kind == quantity.kind and \
+                text[earlier.end:quantity.start].strip().lower() == "from":
+            j = bisect.bisect_left(words.start, earlier.start) - 1
+            return j >= 1 and words.lower[j] == "to" and _change_word_before(words, j, lex)
+    return False
+
+
+def _change_word_before(words: _Words, k: int, lex: _Lexicons) -> bool:
+    """Whether a word of change ('rose', 'fell sharply', 'rose 12%') is among the four before word ``k``."""
+    return any(words.lower[j] in lex.change_verbs for j in range(max(0, k - 4), k))
 
 
 def _event_noun(obj: str | None, lex: _Lexicons) -> str | None:

@@ -115,6 +115,7 @@ class Reading:
 
 
 _TOKEN = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?|&")
+_BETWEEN = re.compile(r"(?<![A-Za-z])between[ \t\u00a0]+\Z", re.IGNORECASE)
 # Between two number words: spaces, a hyphen (with or without spaces around it), or a comma.
 _GAP = re.compile(r"[ \t\u00a0]*-[ \t\u00a0]*|[ \t\u00a0]+|,[ \t\u00a0]+")
 _VULGAR = {c: unicodedata.numeric(c) for c in "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"}
@@ -196,9 +197,8 @@ def read_words(
                 continue
             nxt = next_token(text, t1, limit)
             entry = None if nxt is None else _entry(nxt[0], nw)
-            if st.last not in ("hundred", "scale") and not (
-                    st.last == "ten" and entry is not None and entry[1] == "unit" and nxt[0][0].isalpha()):
-                break  # 'twenty and three' is 23 ('four score and seven'); 'five and six' two figures
+            if st.last not in ("hundred", "scale") and not _tens_and_unit(text, pos, limit, nw, st, nxt, entry):
+                break  # 'five and six' are two figures
             if entry is None and nxt is not None and nw.ordinal.get(nxt[0], (0, ""))[1] == "ordinal":
                 # 'the one hundred and fifth anniversary'
                 value = nw.ordinal[nxt[0]][0]
@@ -301,6 +301,20 @@ def _starts_new_number(text: str, pos: int, limit: int, nw: NumberWords, st: _St
         return False
     after = next_token(text, tok[2], limit)
     return after is None or (after[0] not in ("and", "&") and _entry(after[0], nw) is None)
+
+
+def _tens_and_unit(text: str, pos: int, limit: int, nw: NumberWords, st: _State,
+                   nxt: tuple[str, int, int] | None, entry: tuple[float, str] | None) -> bool:
+    """'twenty and three' is 23; not 'between twenty and five', nor 'twenty and three hundred'."""
+    return (st.last == "ten" and nxt is not None and entry is not None and entry[1] == "unit"
+            and nxt[0][0].isalpha() and not _scale_follows(text, nxt[2], limit, nw)
+            and not _BETWEEN.search(text, max(0, pos - 12), pos))
+
+
+def _scale_follows(text: str, pos: int, limit: int, nw: NumberWords) -> bool:
+    """Whether 'hundred', 'thousand'... is the next word ('three hundred' after 'twenty and')."""
+    tok = next_token(text, pos, limit)
+    return tok is not None and nw.cardinal.get(tok[0], (0, ""))[1] in ("hundred", "scale")
 
 
 def _hundreds_follow(text: str, pos: int, limit: int, nw: NumberWords) -> bool:

@@ -54,6 +54,8 @@ class Grammar:
     plural_nouns: frozenset[str]
     idioms: re.Pattern[str]  # number words that state no figure ("first class", "second-hand")
     change_verbs: frozenset[str]  # "rose from 12 to 30": two figures, not a range
+    population: frozenset[str]  # "two in three voters": a proportion of people
+    rate_symbols: Mapping[str, str]  # a unit -> its symbol as a rate's second unit ("hours" -> "h")
     money_sign: re.Pattern[str]  # a currency sign or code before a figure ("$", "US$", "Rs")
     money_signs: Mapping[str, str]  # the sign as matched (lower case unless exact) -> unit
 
@@ -121,15 +123,15 @@ def _multipliers(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, tuple[float, 
 
 def article_units(lex: Lexicon) -> dict[str, tuple[str, str]]:
     """'a week', 'an hour', 'a gallon' -> (kind, unit): "a" or "an" and a singular unit word state one
-    of it. Every singular duration word does; other units where their row says ``article = yes``."""
+    of it. Every singular duration word does; other units where their row says ``article = yes``.
+    Both articles are keyed for every word ("a euro", "an hour"): the text decides which it uses."""
     out = {}
     for r in lex.table("units"):
         form = r["form"].lower()
         if r["position"] != "after" or not form.isalpha():
             continue
         if (r["kind"] == "duration" and not form.endswith("s")) or r.get("article") == "yes":
-            article = "an " if form[0] in "aeiouh" and form not in ("year", "hectare", "unit") else "a "
-            out[article + form] = (r["kind"], r["unit"])
+            out["a " + form] = out["an " + form] = (r["kind"], r["unit"])
     return out
 
 
@@ -199,10 +201,12 @@ def build(lex: Lexicon) -> Grammar:
         pronoun_det=frozenset(r["word"].lower() for r in cues if r["role"] == "pronoun_det"),
         plural_nouns=frozenset(r["word"].lower() for r in cues if r["role"] == "plural_noun"),
         change_verbs=frozenset(r["word"].lower() for r in cues if r["role"] == "change_verb"),
+        rate_symbols={r["unit"]: r["rate"] for r in lex.table("units") if r.get("rate")},
+        population=frozenset(r["word"].lower() for r in cues if r["role"] in ("population", "plural_noun")),
         money_sign=re.compile(_alternation(signs), re.IGNORECASE),
         money_signs={(r["form"] if r.get("case") == "exact" else r["form"].lower()): r["unit"] for r in money_before},
         idioms=re.compile(f"(?:{_alternation([(r['phrase'], False) for r in lex.table('number_idioms')])})"
-                          "(?![A-Za-z])", re.IGNORECASE),
+                          "(?![A-Za-z0-9/])", re.IGNORECASE),
     )
 
 

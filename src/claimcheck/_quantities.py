@@ -30,7 +30,10 @@ _BEHIND = 48  # characters looked at before a figure for cues
 _A = re.ASCII
 _DATE_GATE = frozenset("-–/:. \t\u00a0\u2009\u202faApPsnrt(")
 _DIGITS = re.compile(r"[0-9]+")
-_CUT = re.compile(r"(?<![A-Za-z])\s")
+# Where a chunk of the text may end: a line break, or white space after a digit or closing
+# punctuation. No anchor spans one ("Sept. 12" and "a week" hold white space after a letter or
+# a full stop).
+_CUT = re.compile(r"\n|(?<=[0-9,;:!?)\]\"'”’])\s")
 _ISO = re.compile(r"(\d{4})-(\d\d)-(\d\d)(?!\d)", _A)
 _YEAR_MONTH = re.compile(r"(\d{4})-(\d\d)(?![\d-])", _A)
 _YEAR_SPAN = re.compile(r"(1[5-9]\d\d|20\d\d)[-–/](\d\d)(?!\d)", _A)
@@ -60,7 +63,7 @@ _NEXT_WORD = re.compile(rf"{SP}+([A-Za-z]+)")
 _PAIR_GAP = re.compile(rf"{SP}*(?:,{SP}*)?(?:(?:and|but){SP}+)?\Z", re.IGNORECASE)
 _OR_EQUAL = {"less_than": "at_most", "more_than": "at_least", "well_over": "at_least"}
 _ART_WORD = re.compile(rf"(an?){SP}+([A-Za-z]+)\b", re.IGNORECASE)
-_RATIO = re.compile(rf"{SP}+(?P<w>over|in|out{SP}+of){SP}+", re.IGNORECASE)
+_RATIO = re.compile(rf"{SP}+(?P<w>over|in(?:{SP}+every)?|out{SP}+of){SP}+", re.IGNORECASE)
 _END_OF_PHRASE = re.compile(rf"{SP}*(?:[.,;:!?)]|\Z)")
 _NOT_PLURAL = frozenset(
     ["was", "is", "has", "his", "its", "this", "as", "us", "yes", "thus", "plus", "less", "gas", "bus"]
@@ -183,6 +186,8 @@ def _read_digits(
     if _attached(text, p):
         run = _RUN.match(text, p, limit)
         return [_Fig(p, run.end() if run else p, 0.0, "skip")]
+    if idiom := g.idioms.match(text, p, limit):
+        return [_Fig(p, idiom.end(), 0.0, "skip")]  # '24/7', '9/11': names, not figures
     if fig := _read_dates(text, p, limit, lex, g, run_end):
         return [fig]
     phone = text[run_end : run_end + 1] == "-" and _PHONE.match(text, p, limit)
@@ -221,17 +226,7 @@ def _attached(text: str, p: int) -> bool:
     before = text[p - 1]
     if before.isalpha() or before in "^_" or (before == "+" and text[p - 2 : p - 1].isalnum()):
         return True
-    return p > 1 and text[p - 2].isalpha() and (
-        before == "−" or (before == "-" and (_capitalised(text, p - 2) or _unit_symbol_after_figure(text, p - 2))))
-
-
-def _unit_symbol_after_figure(text: str, i: int) -> bool:
-    """Whether the letters ending at ``i`` are a unit symbol right after a figure ('4e14 s-1',
-    '3 m-2'): the digits after the hyphen are its exponent. 'top-10' has no figure before it."""
-    j = i
-    while j >= 0 and i - j < 3 and text[j].isalpha():
-        j -= 1
-    return j > 0 and text[j] in " \u00a0" and text[j - 1].isdigit()
+    return p > 1 and text[p - 2].isalpha() and (before == "−" or (before == "-" and _capitalised(text, p - 2)))
 
 
 def _capitalised(text: str, i: int) -> bool:
@@ -375,6 +370,10 @@ def _read_word_figure(text: str, p: int, floor: int, limit: int, g: Grammar) -> 
         probe = _Fig(start, a.end(), r.value)
         if _multiply(text, probe, limit, g, False, words=True):
             return probe
+    if r.kind == "fraction" and (u := _OF_A_UNIT.match(text, r.end, limit)):
+        found = g.article_units.get(f"{u['a'].lower()} {u['w'].lower()}")
+        if found is not None:  # 'half a mile', 'a quarter of an hour': that part of one unit
+            return _Fig(start, u.end(), r.value, found[0], unit=found[1])
     if r.kind == "count":
         _multiply(text, fig, limit, g, False, words=True, tail=r.tail)
     return fig
@@ -384,10 +383,10 @@ _QUESTION = re.compile(rf"(?<![A-Za-z])(?:how|what){SP}+\Z", re.IGNORECASE)
 _NEXT_TOKEN = re.compile(rf"{SP}+([A-Za-z0-9]+)")
 _THE_BEFORE = re.compile(rf"(?<![A-Za-z])the{SP}+\Z", re.IGNORECASE)
 _THE = re.compile(rf"the{SP}+", re.IGNORECASE)
-_PER = re.compile(rf"{SP}*per{SP}+|/", re.IGNORECASE)
+_PER = re.compile(rf"{SP}*per{SP}+|/|{SP}+(?P<a>an?){SP}+", re.IGNORECASE)
 _PLUS_MINUS = re.compile(rf"{SP}*(?:±|\+/-|\+/−|plus{SP}+or{SP}+minus){SP}*", re.IGNORECASE)
-_CHANGE_FROM = re.compile(  # 'rose from', 'fell sharply from the': the word of change before 'from'
-    rf"(?<![A-Za-z])(?P<w>[A-Za-z]+)(?:{SP}+[A-Za-z]+ly)?{SP}+from(?:{SP}+the)?{SP}*\Z", re.IGNORECASE)
+_FROM_AT_END = re.compile(rf"(?<![A-Za-z])from(?:{SP}+the)?{SP}*\Z", re.IGNORECASE)
+_OF_A_UNIT = re.compile(rf"{SP}+(?:of{SP}+)?(?P<a>an?){SP}+(?P<w>[A-Za-z]+)\b", re.IGNORECASE)
 _ARTICLE_AFTER = re.compile(rf"{SP}+an?(?=[ \t])", re.IGNORECASE)
 
 
@@ -518,10 +517,9 @@ class _Scan:
     def anchors(self) -> Iterator[tuple[int, int, str]]:
         """Candidate spots in order: digit runs, number words, months before a day, others.
 
-        The text is read in chunks of about ``_CHUNK`` characters, cut at white space that follows
-        no letter (so no anchor straddles a cut): each chunk's anchors are found by a few C-level
-        scans and sorted together, which costs less than merging the streams one by one, and
-        memory stays flat in the length of the text.
+        The text is read in chunks of about ``_CHUNK`` characters (see :meth:`chunks`): each
+        chunk's anchors are found by a few C-level scans and sorted together, which costs less
+        than merging the streams one by one, and memory stays flat in the length of the text.
         """
         text, g = self.text, self.g
         vulgar = any(char in text for char in VULGAR)  # rare: a fast look first
@@ -539,13 +537,12 @@ class _Scan:
             yield from found
 
     def chunks(self) -> Iterator[tuple[int, int]]:
-        """``(start, end)`` pieces of the text, each cut at white space after a non-letter."""
+        """``(start, end)`` pieces of the text of about ``_CHUNK`` characters, cut where no anchor lies."""
         text, c0, n = self.text, 0, len(self.text)
         while c0 < n:
             c1 = min(n, c0 + _CHUNK)
             if c1 < n:
-                cut = _CUT.search(text, c1, min(n, c1 + 512))
-                c1 = cut.start() if cut else c1
+                c1 = _cut(text, c1)
             yield c0, c1
             c0 = c1
 
@@ -573,7 +570,7 @@ class _Scan:
         text = self.text
         if kind == "url":
             self.floor = end
-            return []
+            return []  # its digits are no figures
         money = kind == "d" and p > 0 and not text[p - 1].isalnum() and "unit" in self.behind(p)[1]
         figs = self.core(kind, p, end, money)
         if not figs:
@@ -588,9 +585,12 @@ class _Scan:
     def ratio(self, fig: _Fig, limit: int) -> bool:
         """'one in three', 'nine out of ten voters', '1 over 20': a proportion (in place).
 
-        'in' and 'out of' make a proportion when the part is smaller than a whole that counts
-        people or things ('one in five adults'; not 'five in 2019', 'two in 10 days'); 'over'
-        only when nothing is counted after it ('1 over 20', not 'one over 20 miles').
+        'out of' makes a proportion when the part is no larger than the whole; 'in' only when the
+        part is smaller, and is one ('one in every five') or the whole is followed by nothing or
+        by a word for a population (``number_cues.txt``): 'two in three voters', but 'killed 5
+        in 12 attacks' and 'arrested two in five raids' are counts. Neither when the whole is a
+        year or carries a unit ('five in 2019', 'two in 10 days'). 'over' only when nothing is
+        counted after it ('1 over 20', not 'one over 20 miles').
         """
         text = self.text
         m = _RATIO.match(text, fig.end, limit)
@@ -602,16 +602,26 @@ class _Scan:
         figs = self.core(nxt.lastgroup, nxt.start(), nxt.end(), False)
         if len(figs) != 1 or figs[0].kind != "count" or not figs[0].value or figs[0].vague:
             return False
-        whole = figs[0]
-        if m["w"].lower() == "over":
+        whole, word = figs[0], m["w"].lower()
+        if word == "over":
             if not _END_OF_PHRASE.match(text, whole.end):
                 return False
-        elif not (0 <= fig.value < whole.value or (fig.value == whole.value and m["w"].lower() != "in")) or (
-            _unit_follows(text, whole, self.g) or (whole.plain and whole.end - whole.start == 4)
-        ):
+        elif _unit_follows(text, whole, self.g) or (whole.plain and whole.end - whole.start == 4):
+            return False
+        elif word.startswith("out"):
+            if not 0 <= fig.value <= whole.value:
+                return False
+        elif not (0 <= fig.value < whole.value and (fig.value == 1 or self.whole_counts_people(whole.end))):
             return False
         fig.value, fig.end, fig.kind, fig.plain = fig.value / whole.value, whole.end, "fraction", False
         return True
+
+    def whole_counts_people(self, end: int) -> bool:
+        """After 'two in three': the end of the phrase, 'of', or a population word ('voters')."""
+        if _END_OF_PHRASE.match(self.text, end):
+            return True
+        nxt = _NEXT_WORD.match(self.text, end)
+        return nxt is not None and (nxt[1].lower() in self.g.population or nxt[1].lower() == "of")
 
     def contextualise(self, fig: _Fig) -> list[Quantity]:
         text = self.text
@@ -633,16 +643,17 @@ class _Scan:
             return [rng]  # 'between the tenth and the fifteenth', 'from 3rd to 5th'
         if fig.kind == "ordinal" and not cues and (bound := self.ordinal_bound(fig)) is not None:
             return [bound]
-        if fig.vague:
-            self.unit_after(fig, limit)  # 'several hundred years', 'thousands of' stays a count
+        if fig.vague:  # 'several hundred years', 'a few km'; but 'dozens won medals' is no money
+            self.unit_after(fig, limit, kinds=("duration", "measure"))
         if fig.kind in ("date", "time", "ordinal") or fig.vague:
             return [self.quantity(fig, fig.start if fig.kind != "ordinal" else _without_opener(start, cues),
                                   fig.end, {})]
         self.unit_after(fig, limit)
         if fig.unit or "unit" in cues:
             self.rate_after(fig, limit)
-        if not cues.keys() - {"unit"} and (within := self.plus_minus(fig, cues, limit)) is not None:
-            return [within]
+        about = cues.keys() <= {"unit", "qualifier"} and cues.get("qualifier", ("approximate",))[0] == "approximate"
+        if about and (within := self.plus_minus(fig, cues, limit)) is not None:
+            return [within]  # 'about 45% plus or minus 3 points': the margin states the interval
         if not self.qualifier_after(fig, cues, limit) and (rng := self.range_end(fig, cues, limit)) is not None:
             return [rng]
         start = _without_opener(start, cues)
@@ -684,13 +695,14 @@ class _Scan:
         lo, hi, li, hi_inc, qualifier = _interval(rule, fig.value, self.t)
         return self.make(start, fig.end, lo, hi, li, hi_inc, fig.value, qualifier, "ordinal", None, None)
 
-    def unit_after(self, fig: _Fig, limit: int) -> None:
+    def unit_after(self, fig: _Fig, limit: int, kinds: tuple[str, ...] | None = None) -> None:
+        """The unit written after the figure ('5 km', '40%', '10 years'), of one of ``kinds`` if given (in place)."""
         u = self.g.unit_after.match(self.text, fig.end, limit)
         if u is None:
             return
         form = u["u"]
         info = self.g.units.get(form) or self.g.units.get(norm(form))
-        if info is None:
+        if info is None or (kinds is not None and info[0] not in kinds):
             return
         if info[0] == "time":
             if fig.plain and len(self.text[fig.start : fig.end]) == 4:
@@ -701,12 +713,14 @@ class _Scan:
         fig.kind, fig.unit, fig.end, fig.plain = info[0], info[1], u.end(), False
 
     def rate_after(self, fig: _Fig, limit: int) -> None:
-        """'$350 per kg', '£9 an hour'-style rates written with 'per' or '/': the second unit (in place)."""
+        """'$350 per kg', '120 km/h', '$80 a barrel', '£9 an hour': the second unit of a rate (in place)."""
         m = _PER.match(self.text, fig.end, limit)
         u = self.g.unit_after.match(self.text, m.end(), limit) if m else None
-        info = (self.g.units.get(u["u"]) or self.g.units.get(norm(u["u"]))) if u else None
+        if u is None or (m["a"] and not (u["u"].isalpha() and len(u["u"]) > 2)):
+            return  # after 'a'/'an' only a unit word: '$80 a barrel', not '$5 a m...'
+        info = self.g.units.get(u["u"]) or self.g.units.get(norm(u["u"]))
         if info is not None and info[0] in ("measure", "duration"):
-            fig.per, fig.end = info[1].removesuffix("s") if info[0] == "duration" else info[1], u.end()
+            fig.per, fig.end = self.g.rate_symbols.get(info[1], info[1]), u.end()
 
     def range_end(self, a: _Fig, cues: dict[str, tuple[str, str]], limit: int) -> Quantity | None:
         """'14 to 52', 'between 20 and 25', '20-25', 'two or three' — or None."""
@@ -718,8 +732,8 @@ class _Scan:
         opener = cues.get("opener", ("", ""))[0]
         if joiner in ("and", "&") and opener != "between":
             return None
-        if opener == "from" and self.change_before(int(cues["opener"][1])):
-            return None  # 'the toll rose from 12 to 30': a figure before and one after, not a range
+        # 'the toll rose from 12 to 30': a figure before and one after, not a range
+        change = opener == "from" and self.change_before(int(cues["opener"][1]))
         at, negative = j.end(), False
         if "unit" in cues and (sign := self.g.money_sign.match(text, at, limit)):
             form = sign.group()
@@ -756,6 +770,9 @@ class _Scan:
         self.unit_after(b, min(len(text), b.end + _AHEAD))
         if a.per or b.unit or "unit" in cues:
             self.rate_after(b, min(len(text), b.end + _AHEAD))
+        if change:
+            _share_unit(a, b)
+            return None
         if (a.unit and b.unit and a.unit != b.unit) or (a.per and b.per and a.per != b.per):
             return None
         if a.mult == 1 and b.mult > 1 and a.value * b.mult < b.value:
@@ -796,10 +813,14 @@ class _Scan:
         return self.make(start, margin.end, low, high, True, True, fig.value, "approximate", kind, unit, None)
 
     def change_before(self, figure_start: int) -> bool:
-        """Whether a word of change ('rose', 'fell sharply', 'down') stands before the 'from' that
-        ends just before ``figure_start``."""
-        m = _CHANGE_FROM.search(self.text, max(self.floor, figure_start - 48), figure_start)
-        return m is not None and m["w"].lower() in self.g.change_verbs
+        """Whether a word of change ('rose', 'fell sharply', 'rose 12%') stands in the four words
+        before the 'from' that ends just before ``figure_start``."""
+        window = self.text[max(0, figure_start - 64) : figure_start]  # past an earlier figure too
+        m = _FROM_AT_END.search(window)
+        if m is None:
+            return False
+        before = window[: m.start()].split()[-4:]  # 'rose', 'fell sharply', 'rose 12% in a year'
+        return any(word.lower().strip(",;:") in self.g.change_verbs for word in before)
 
     def cue_kind(self, kind: str, unit: str | None, cues: dict[str, tuple[str, str]]) -> tuple[str, str | None]:
         if "unit" in cues and kind in ("count", "fraction"):
@@ -847,6 +868,24 @@ class _Scan:
         return Quantity(low=low, high=high, low_inclusive=li, high_inclusive=hi, stated=stated,
                         qualifier=qualifier, kind=kind, unit=unit, start=start, end=end,
                         text=self.text[start:end], iso=iso)
+
+
+def _share_unit(before: _Fig, after: _Fig) -> None:
+    """'rose from 12 to 30 degrees', 'grew from 20 to 25 million': the earlier figure of a change
+    is in the later one's unit and scale when it states none (in place)."""
+    if before.mult == 1 and after.mult > 1 and after.value / 10 <= before.value * after.mult <= after.value * 10:
+        before.value *= after.mult
+        before.mult = after.mult
+    if before.kind in ("count", "fraction") and not before.unit and after.kind not in ("count", "fraction"):
+        before.kind, before.unit = after.kind, after.unit
+    before.per = before.per or after.per
+
+
+def _cut(text: str, c1: int) -> int:
+    """Where to end a chunk meant to end near ``c1``: the first safe place from there on
+    (``_CUT``), or the end of the text when there is none (no anchor is ever cut in two)."""
+    ahead = _CUT.search(text, c1)
+    return ahead.start() if ahead is not None else len(text)
 
 
 def _rate(unit: str | None, per: str | None) -> str | None:
