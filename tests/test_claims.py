@@ -127,3 +127,17 @@ def test_the_earlier_figure_of_a_change_is_superseded():
     linked = {frozenset((link.a, link.b)) for link in check([doc, other]).links}
     ids = {c.quantity.text: c.id for c in check([doc, other]).claims}
     assert linked == {frozenset((ids["30"], ids["Thirty"]))}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The toll rose from 12 to 30 on Thursday.",
+    "The toll climbed from 12 on Monday to 30, police said.",
+    "The toll rose from 12 people to 30.",
+    "The toll rose to 30 from 12.",
+    "The toll rose by 150 per cent from 12 to 30.",
+])
+def test_every_way_of_writing_a_change_supersedes_the_earlier_figure(sentence):
+    doc = make_document(f"Published: 2002-03-14\n\n{sentence}")
+    scopes = {c.quantity.text: c.scope for c in extract(doc)}
+    assert scopes["12"] == ("superseded",) and scopes["30"] == ()
+

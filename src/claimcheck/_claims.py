@@ -402,6 +402,9 @@ def _opener_between(openers: Sequence[int], start: int, end: int) -> bool:
     return k < len(openers) and openers[k] < end
 
 
+# Between the two figures of a change: "to", after at most three words ("from 12 people to 30",
+# "from 12 on Monday to 30").
+_CHANGE_GAP = re.compile(r"(?:[\s,]+[A-Za-z]+){0,3}?[\s,]+to\s*", re.IGNORECASE)
 _BOX_ROW = re.compile(r"\d{4}\s*[-–—:]\s*\d[\d,.]*")
 
 
@@ -546,20 +549,21 @@ def _superseded(text: str, words: _Words, q_index: int, quantity: Quantity, quan
     k = q_index - 1
     if k < 1 or words.lower[k] != "from":
         return False
-    if any(later.start > quantity.end and later.kind == quantity.kind
-           and text[quantity.end:later.start].strip().lower() == "to" for later in quantities):
-        return _change_word_before(words, k, lex)
-    for earlier in quantities:  # 'rose to 30 from 12'
+    if any(quantity.end < later.start < quantity.end + 48 and later.kind == quantity.kind
+           and _CHANGE_GAP.fullmatch(text, quantity.end, later.start) for later in quantities):
+        return _change_word_before(words, k, lex)  # '... to 30', '... people to 30', '... on Monday to 30'
+    for earlier in quantities:  # 'rose to 30 from 12', 'rose to 30, from 12'
         if earlier.end <= quantity.start and earlier.kind == quantity.kind and \
-                text[earlier.end:quantity.start].strip().lower() == "from":
+                text[earlier.end:quantity.start].strip(" ,").lower() == "from":
             j = bisect.bisect_left(words.start, earlier.start) - 1
             return j >= 1 and words.lower[j] == "to" and _change_word_before(words, j, lex)
     return False
 
 
 def _change_word_before(words: _Words, k: int, lex: _Lexicons) -> bool:
-    """Whether a word of change ('rose', 'fell sharply', 'rose 12%') is among the four before word ``k``."""
-    return any(words.lower[j] in lex.change_verbs for j in range(max(0, k - 4), k))
+    """Whether a word of change ('rose', 'fell sharply', 'rose by 12 per cent') is among the six
+    tokens before token ``k``."""
+    return any(words.lower[j] in lex.change_verbs for j in range(max(0, k - 6), k))
 
 
 def _event_noun(obj: str | None, lex: _Lexicons) -> str | None:

@@ -55,6 +55,7 @@ class Grammar:
     idioms: re.Pattern[str]  # number words that state no figure ("first class", "second-hand")
     change_verbs: frozenset[str]  # "rose from 12 to 30": two figures, not a range
     population: frozenset[str]  # "two in three voters": a proportion of people
+    verb_units: frozenset[str]  # unit words that are also verbs ("won"): a unit only where no object follows
     rate_symbols: Mapping[str, str]  # a unit -> its symbol as a rate's second unit ("hours" -> "h")
     money_sign: re.Pattern[str]  # a currency sign or code before a figure ("$", "US$", "Rs")
     money_signs: Mapping[str, str]  # the sign as matched (lower case unless exact) -> unit
@@ -202,6 +203,7 @@ def build(lex: Lexicon) -> Grammar:
         plural_nouns=frozenset(r["word"].lower() for r in cues if r["role"] == "plural_noun"),
         change_verbs=frozenset(r["word"].lower() for r in cues if r["role"] == "change_verb"),
         rate_symbols={r["unit"]: r["rate"] for r in lex.table("units") if r.get("rate")},
+        verb_units=frozenset(r["word"].lower() for r in cues if r["role"] == "verb_unit"),
         population=frozenset(r["word"].lower() for r in cues if r["role"] in ("population", "plural_noun")),
         money_sign=re.compile(_alternation(signs), re.IGNORECASE),
         money_signs={(r["form"] if r.get("case") == "exact" else r["form"].lower()): r["unit"] for r in money_before},

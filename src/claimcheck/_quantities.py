@@ -63,7 +63,9 @@ _NEXT_WORD = re.compile(rf"{SP}+([A-Za-z]+)")
 _PAIR_GAP = re.compile(rf"{SP}*(?:,{SP}*)?(?:(?:and|but){SP}+)?\Z", re.IGNORECASE)
 _OR_EQUAL = {"less_than": "at_most", "more_than": "at_least", "well_over": "at_least"}
 _ART_WORD = re.compile(rf"(an?){SP}+([A-Za-z]+)\b", re.IGNORECASE)
-_RATIO = re.compile(rf"{SP}+(?P<w>over|in(?:{SP}+every)?|out{SP}+of){SP}+", re.IGNORECASE)
+_RATIO = re.compile(rf"{SP}+(?P<w>over|in(?:{SP}+every)?|out{SP}+of(?:{SP}+every)?){SP}+", re.IGNORECASE)
+_LAST_WORD = re.compile(r"[A-Za-z]+\Z")
+_CLAUSE_WORDS = frozenset(["that", "and", "but", "while", "whereas", "or", "than", "say", "says", "said", "only"])
 _END_OF_PHRASE = re.compile(rf"{SP}*(?:[.,;:!?)]|\Z)")
 _NOT_PLURAL = frozenset(
     ["was", "is", "has", "his", "its", "this", "as", "us", "yes", "thus", "plus", "less", "gas", "bus"]
@@ -383,6 +385,10 @@ _QUESTION = re.compile(rf"(?<![A-Za-z])(?:how|what){SP}+\Z", re.IGNORECASE)
 _NEXT_TOKEN = re.compile(rf"{SP}+([A-Za-z0-9]+)")
 _THE_BEFORE = re.compile(rf"(?<![A-Za-z])the{SP}+\Z", re.IGNORECASE)
 _THE = re.compile(rf"the{SP}+", re.IGNORECASE)
+_UNIT_ENDS_PHRASE = re.compile(  # after a unit word that is also a verb: the phrase goes on as a unit's would
+    rf"{SP}*(?:[.,;:!?)(\[–—-]|\Z|(?:in|of|for|per|a|an|to|from|on|at|by|and|or|each|worth|were|was|is|are)\b)",
+    re.IGNORECASE)
+_TIME_AGO = re.compile(rf"{SP}+(?:ago|earlier|before|later|after|previously)\b", re.IGNORECASE)
 _PER = re.compile(rf"{SP}*per{SP}+|/|{SP}+(?P<a>an?){SP}+", re.IGNORECASE)
 _PLUS_MINUS = re.compile(rf"{SP}*(?:±|\+/-|\+/−|plus{SP}+or{SP}+minus){SP}*", re.IGNORECASE)
 _FROM_AT_END = re.compile(rf"(?<![A-Za-z])from(?:{SP}+the)?{SP}*\Z", re.IGNORECASE)
@@ -582,15 +588,17 @@ class _Scan:
             return [self.quantity(f, f.start, f.end, {}) for f in figs]
         return self.contextualise(figs[0])
 
-    def ratio(self, fig: _Fig, limit: int) -> bool:
+    def ratio(self, fig: _Fig, start: int, limit: int) -> bool:
         """'one in three', 'nine out of ten voters', '1 over 20': a proportion (in place).
 
-        'out of' makes a proportion when the part is no larger than the whole; 'in' only when the
-        part is smaller, and is one ('one in every five') or the whole is followed by nothing or
-        by a word for a population (``number_cues.txt``): 'two in three voters', but 'killed 5
-        in 12 attacks' and 'arrested two in five raids' are counts. Neither when the whole is a
-        year or carries a unit ('five in 2019', 'two in 10 days'). 'over' only when nothing is
-        counted after it ('1 over 20', not 'one over 20 miles').
+        'out of' makes a proportion when the part is no larger than the whole. 'in' needs a
+        smaller part and one of: a whole of 10, 100 or 1,000 ('nine in 10 say'), a word for a
+        population after it (``number_cues.txt``: 'two in three voters'), or the figure opening
+        its clause ('Two in three said', 'found that one in five ...'): after a verb, 'killed 5 in
+        12 attacks' and 'arrested two in five raids' are counts. Neither when the whole is a year
+        or carries a unit ('five in 2019', 'two in 10 days'). 'over' only when nothing is counted
+        after it ('1 over 20', not 'one over 20 miles'). ``start`` is where the figure's words
+        begin, qualifiers included.
         """
         text = self.text
         m = _RATIO.match(text, fig.end, limit)
@@ -611,17 +619,24 @@ class _Scan:
         elif word.startswith("out"):
             if not 0 <= fig.value <= whole.value:
                 return False
-        elif not (0 <= fig.value < whole.value and (fig.value == 1 or self.whole_counts_people(whole.end))):
+        elif not (0 <= fig.value < whole.value and (
+                whole.value in (10, 100, 1000) or self.population_after(whole.end) or self.opens_clause(start))):
             return False
         fig.value, fig.end, fig.kind, fig.plain = fig.value / whole.value, whole.end, "fraction", False
         return True
 
-    def whole_counts_people(self, end: int) -> bool:
-        """After 'two in three': the end of the phrase, 'of', or a population word ('voters')."""
-        if _END_OF_PHRASE.match(self.text, end):
-            return True
+    def population_after(self, end: int) -> bool:
+        """After 'two in three': a word for a population ('voters', 'adults') or 'of'."""
         nxt = _NEXT_WORD.match(self.text, end)
         return nxt is not None and (nxt[1].lower() in self.g.population or nxt[1].lower() == "of")
+
+    def opens_clause(self, start: int) -> bool:
+        """Whether the words at ``start`` begin a clause: after nothing, punctuation, or 'that'."""
+        head = self.text[max(0, start - 24) : start].rstrip()
+        if not head or not head[-1].isalpha():
+            return True  # the start of the text, or after punctuation or a quote
+        word = _LAST_WORD.search(head)
+        return word is not None and word.group().lower() in _CLAUSE_WORDS
 
     def contextualise(self, fig: _Fig) -> list[Quantity]:
         text = self.text
@@ -636,15 +651,15 @@ class _Scan:
             fig.value = -fig.value
         if "qualifier" not in cues and text[start - 1 : start] in ("<", ">", "="):
             return []  # a garbled comparison ("=>30", "<>30"): no figure we can state
-        if "unit" not in cues and self.ratio(fig, limit):
+        if "unit" not in cues and self.ratio(fig, start, limit):
             self.qualifier_after(fig, cues, limit)  # 'one in five or more'
             return [self.quantity(fig, start, fig.end, cues)]
         if fig.kind == "ordinal" and "opener" in cues and (rng := self.range_end(fig, cues, limit)) is not None:
             return [rng]  # 'between the tenth and the fifteenth', 'from 3rd to 5th'
         if fig.kind == "ordinal" and not cues and (bound := self.ordinal_bound(fig)) is not None:
             return [bound]
-        if fig.vague:  # 'several hundred years', 'a few km'; but 'dozens won medals' is no money
-            self.unit_after(fig, limit, kinds=("duration", "measure"))
+        if fig.vague:  # 'several hundred years', 'a few km', 'several thousand euros'; no age, no time
+            self.unit_after(fig, limit, kinds=("duration", "measure", "money"))
         if fig.kind in ("date", "time", "ordinal") or fig.vague:
             return [self.quantity(fig, fig.start if fig.kind != "ordinal" else _without_opener(start, cues),
                                   fig.end, {})]
@@ -704,6 +719,8 @@ class _Scan:
         info = self.g.units.get(form) or self.g.units.get(norm(form))
         if info is None or (kinds is not None and info[0] not in kinds):
             return
+        if form.lower() in self.g.verb_units and not _UNIT_ENDS_PHRASE.match(self.text, u.end(), limit):
+            return  # 'Five won medals': a verb with its object, not 5 won (KRW)
         if info[0] == "time":
             if fig.plain and len(self.text[fig.start : fig.end]) == 4:
                 hh, mm = divmod(int(fig.value), 100)
@@ -718,6 +735,8 @@ class _Scan:
         u = self.g.unit_after.match(self.text, m.end(), limit) if m else None
         if u is None or (m["a"] and not (u["u"].isalpha() and len(u["u"]) > 2)):
             return  # after 'a'/'an' only a unit word: '$80 a barrel', not '$5 a m...'
+        if m["a"] and _TIME_AGO.match(self.text, u.end(), limit):
+            return  # '$1 billion a year ago', '2.5% a month earlier': a time, not a rate
         info = self.g.units.get(u["u"]) or self.g.units.get(norm(u["u"]))
         if info is not None and info[0] in ("measure", "duration"):
             fig.per, fig.end = self.g.rate_symbols.get(info[1], info[1]), u.end()
@@ -773,6 +792,8 @@ class _Scan:
         if change:
             _share_unit(a, b)
             return None
+        if _year_like(a) and not _year_like(b):
+            return None  # 'from 2 million in 2000 to 3 million': a year, then a figure
         if (a.unit and b.unit and a.unit != b.unit) or (a.per and b.per and a.per != b.per):
             return None
         if a.mult == 1 and b.mult > 1 and a.value * b.mult < b.value:
@@ -813,13 +834,13 @@ class _Scan:
         return self.make(start, margin.end, low, high, True, True, fig.value, "approximate", kind, unit, None)
 
     def change_before(self, figure_start: int) -> bool:
-        """Whether a word of change ('rose', 'fell sharply', 'rose 12%') stands in the four words
-        before the 'from' that ends just before ``figure_start``."""
-        window = self.text[max(0, figure_start - 64) : figure_start]  # past an earlier figure too
+        """Whether a word of change ('rose', 'fell sharply', 'rose by 12 per cent') stands in the six
+        words before the 'from' that ends just before ``figure_start``."""
+        window = self.text[max(0, figure_start - 80) : figure_start]  # past an earlier figure too
         m = _FROM_AT_END.search(window)
         if m is None:
             return False
-        before = window[: m.start()].split()[-4:]  # 'rose', 'fell sharply', 'rose 12% in a year'
+        before = window[: m.start()].split()[-6:]  # 'rose', 'fell sharply', 'rose by 12 per cent'
         return any(word.lower().strip(",;:") in self.g.change_verbs for word in before)
 
     def cue_kind(self, kind: str, unit: str | None, cues: dict[str, tuple[str, str]]) -> tuple[str, str | None]:
@@ -868,6 +889,11 @@ class _Scan:
         return Quantity(low=low, high=high, low_inclusive=li, high_inclusive=hi, stated=stated,
                         qualifier=qualifier, kind=kind, unit=unit, start=start, end=end,
                         text=self.text[start:end], iso=iso)
+
+
+def _year_like(fig: _Fig) -> bool:
+    """A plain four-digit figure that may be a year (1500 to 2100)."""
+    return fig.plain and fig.end - fig.start == 4 and 1500 <= fig.value <= 2100
 
 
 def _share_unit(before: _Fig, after: _Fig) -> None:
