@@ -614,7 +614,7 @@ class _Scan:
         if word == "over":
             if not _END_OF_PHRASE.match(text, whole.end):
                 return False
-        elif _unit_follows(text, whole, self.g) or (whole.plain and whole.end - whole.start == 4):
+        elif _unit_follows(text, whole, self.g) or _year_like(whole):
             return False
         elif word.startswith("out"):
             if not 0 <= fig.value <= whole.value:
