@@ -141,3 +141,17 @@ def test_every_way_of_writing_a_change_supersedes_the_earlier_figure(sentence):
     scopes = {c.quantity.text: c.scope for c in extract(doc)}
     assert scopes["12"] == ("superseded",) and scopes["30"] == ()
 
+
+
+def test_a_fresh_lexicon_builds_its_claim_tables_before_its_grammar_regression_deadlock():
+    import threading
+
+    from claimcheck import Lexicon
+
+    lexicon = Lexicon.default().with_rows("events", [{"phrase": "clambered into", "predicate": "enter"}])
+    doc = make_document("Published: 2002-03-14\n\nAt least 20 North Koreans clambered into the embassy.")
+    found: list = []
+    worker = threading.Thread(target=lambda: found.extend(extract(doc, lexicon=lexicon)), daemon=True)
+    worker.start()
+    worker.join(timeout=30)  # a nested build under a plain lock used to wait for ever
+    assert not worker.is_alive() and [c.predicate for c in found] == ["enter"]

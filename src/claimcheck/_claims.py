@@ -20,7 +20,8 @@ import attrs
 
 from ._lexicon import Lexicon
 from ._phrases import PhraseMatcher
-from ._quantities import DEFAULT_TOLERANCE, iter_quantities
+from ._qgrammar import grammar
+from ._quantities import DEFAULT_TOLERANCE, change_before, iter_quantities
 from ._records import Claim, Document, Quantity, Span
 from ._sentences import document_sentences
 from ._timeref import nearest_time, time_mentions, time_words
@@ -106,7 +107,6 @@ def _build(lexicon: Lexicon) -> _Lexicons:
         if row.get("category"):
             categories[row["canonical"] or row["alias"]] = row["category"]
             categories[row["alias"]] = row["category"]
-    change_verbs = frozenset(r["word"].lower() for r in lexicon.table("number_cues") if r["role"] == "change_verb")
     events = PhraseMatcher((r["phrase"], r["predicate"]) for r in lexicon.table("events"))
     # Verbs and relative pronouns end noun phrases (the ``verbs`` set below); the claim reads the rest.
     read = [r for r in lexicon.table("cues") if r["type"] not in {"verb", "relative"}]
@@ -115,7 +115,7 @@ def _build(lexicon: Lexicon) -> _Lexicons:
         events=events,
         cues=cues,
         first_words=events.first_words | cues.first_words,
-        change_verbs=change_verbs,
+        change_verbs=grammar(lexicon).change_verbs,
         aliases=aliases,
         categories=categories,
         calendar=frozenset(r["word"].lower() for r in lexicon.table("calendar")),
@@ -537,33 +537,24 @@ def _sentence_claims(
             "negated": "negation" in local or _denied(words, cues, q_index),
             "hedged": "hedge" in local or any(kind == "hedge" and i < q_index for i, _, kind in cues),
             "scope": tuple(sorted(sentence_scope | ({"superseded"} if _superseded(
-                document.text, words, q_index, quantity, quantities, lex) else set()))),
+                document.text, quantity, quantities, lex) else set()))),
         })
     return out
 
 
-def _superseded(text: str, words: _Words, q_index: int, quantity: Quantity, quantities: Sequence[Quantity],
-                lex: _Lexicons) -> bool:
+def _superseded(text: str, quantity: Quantity, quantities: Sequence[Quantity], lex: _Lexicons) -> bool:
     """The earlier figure of a change, replaced by the other: the 12 of 'the toll rose from 12 to
     30', 'fell sharply from 12 to 30', 'rose 12% from $20m to $22m' and 'rose to 30 from 12'."""
-    k = q_index - 1
-    if k < 1 or words.lower[k] != "from":
+    if not change_before(text, quantity.start, "from", lex.change_verbs):
         return False
-    if any(quantity.end < later.start < quantity.end + 48 and later.kind == quantity.kind
-           and _CHANGE_GAP.fullmatch(text, quantity.end, later.start) for later in quantities):
-        return _change_word_before(words, k, lex)  # '... to 30', '... people to 30', '... on Monday to 30'
-    for earlier in quantities:  # 'rose to 30 from 12', 'rose to 30, from 12'
-        if earlier.end <= quantity.start and earlier.kind == quantity.kind and \
-                text[earlier.end:quantity.start].strip(" ,").lower() == "from":
-            j = bisect.bisect_left(words.start, earlier.start) - 1
-            return j >= 1 and words.lower[j] == "to" and _change_word_before(words, j, lex)
+    for other in quantities:
+        if other.kind != quantity.kind:
+            continue
+        if quantity.end < other.start < quantity.end + 48 and _CHANGE_GAP.fullmatch(text, quantity.end, other.start):
+            return True  # '... from 12 to 30', '... from 12 people to 30', '... from 12 on Monday to 30'
+        if other.end <= quantity.start and text[other.end:quantity.start].strip(" ,").lower() == "from":
+            return change_before(text, other.start, "to", lex.change_verbs)  # 'rose to 30, from 12'
     return False
-
-
-def _change_word_before(words: _Words, k: int, lex: _Lexicons) -> bool:
-    """Whether a word of change ('rose', 'fell sharply', 'rose by 12 per cent') is among the six
-    tokens before token ``k``."""
-    return any(words.lower[j] in lex.change_verbs for j in range(max(0, k - 6), k))
 
 
 def _event_noun(obj: str | None, lex: _Lexicons) -> str | None:

@@ -82,7 +82,7 @@ class Lexicon:
 
     tables: Mapping[str, tuple[Row, ...]]
     _cache: dict[str, Any] = attrs.field(factory=dict, repr=False, alias="_cache")
-    _lock: threading.Lock = attrs.field(factory=threading.Lock, repr=False, alias="_lock")
+    _lock: threading.RLock = attrs.field(factory=threading.RLock, repr=False, alias="_lock")  # builds may nest
 
     @classmethod
     def default(cls) -> Lexicon:

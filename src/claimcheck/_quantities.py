@@ -391,7 +391,8 @@ _UNIT_ENDS_PHRASE = re.compile(  # after a unit word that is also a verb: the ph
 _TIME_AGO = re.compile(rf"{SP}+(?:ago|earlier|before|later|after|previously)\b", re.IGNORECASE)
 _PER = re.compile(rf"{SP}*per{SP}+|/|{SP}+(?P<a>an?){SP}+", re.IGNORECASE)
 _PLUS_MINUS = re.compile(rf"{SP}*(?:±|\+/-|\+/−|plus{SP}+or{SP}+minus){SP}*", re.IGNORECASE)
-_FROM_AT_END = re.compile(rf"(?<![A-Za-z])from(?:{SP}+the)?{SP}*\Z", re.IGNORECASE)
+_WORD_AT_END = {word: re.compile(rf"(?<![A-Za-z]){word}(?:{SP}+the)?{SP}*,?{SP}*\Z", re.IGNORECASE)
+                for word in ("from", "to")}
 _OF_A_UNIT = re.compile(rf"{SP}+(?:of{SP}+)?(?P<a>an?){SP}+(?P<w>[A-Za-z]+)\b", re.IGNORECASE)
 _ARTICLE_AFTER = re.compile(rf"{SP}+an?(?=[ \t])", re.IGNORECASE)
 
@@ -752,7 +753,7 @@ class _Scan:
         if joiner in ("and", "&") and opener != "between":
             return None
         # 'the toll rose from 12 to 30': a figure before and one after, not a range
-        change = opener == "from" and self.change_before(int(cues["opener"][1]))
+        change = opener == "from" and change_before(text, int(cues["opener"][1]), "from", self.g.change_verbs)
         at, negative = j.end(), False
         if "unit" in cues and (sign := self.g.money_sign.match(text, at, limit)):
             form = sign.group()
@@ -833,16 +834,6 @@ class _Scan:
         low, high = fig.value - margin.value, fig.value + margin.value
         return self.make(start, margin.end, low, high, True, True, fig.value, "approximate", kind, unit, None)
 
-    def change_before(self, figure_start: int) -> bool:
-        """Whether a word of change ('rose', 'fell sharply', 'rose by 12 per cent') stands in the six
-        words before the 'from' that ends just before ``figure_start``."""
-        window = self.text[max(0, figure_start - 80) : figure_start]  # past an earlier figure too
-        m = _FROM_AT_END.search(window)
-        if m is None:
-            return False
-        before = window[: m.start()].split()[-6:]  # 'rose', 'fell sharply', 'rose by 12 per cent'
-        return any(word.lower().strip(",;:") in self.g.change_verbs for word in before)
-
     def cue_kind(self, kind: str, unit: str | None, cues: dict[str, tuple[str, str]]) -> tuple[str, str | None]:
         if "unit" in cues and kind in ("count", "fraction"):
             return cues["unit"]
@@ -889,6 +880,21 @@ class _Scan:
         return Quantity(low=low, high=high, low_inclusive=li, high_inclusive=hi, stated=stated,
                         qualifier=qualifier, kind=kind, unit=unit, start=start, end=end,
                         text=self.text[start:end], iso=iso)
+
+
+def change_before(text: str, position: int, word: str, change_verbs: frozenset[str]) -> bool:
+    """Whether ``word`` ("from" or "to") ends just before ``position``, with a word of change
+    ('rose', 'fell sharply', 'rose by 12 per cent') among the six words before it.
+
+    >>> change_before("The toll rose sharply from 12 to 30", 26, "from", frozenset({"rose"}))
+    True
+    """
+    window = text[max(0, position - 80) : position]  # past an earlier figure too
+    m = _WORD_AT_END[word].search(window)
+    if m is None:
+        return False
+    before = window[: m.start()].split()[-6:]
+    return any(w.lower().strip(",;:") in change_verbs for w in before)
 
 
 def _year_like(fig: _Fig) -> bool:
