@@ -12,7 +12,7 @@ import networkx as nx
 from ._documents import load
 from ._graph import build_graph
 from ._lexicon import Lexicon
-from ._linking import DEFAULT_MIN_SCORE, Candidate, candidate_pairs, cluster_candidates
+from ._linking import DEFAULT_MIN_SCORE, Candidate, candidate_pairs, cluster_candidates, statements
 from ._parallel import extract_all
 from ._quantities import DEFAULT_TOLERANCE
 from ._records import Claim, Cluster, Document, Link, SumCheck
@@ -98,11 +98,13 @@ def _document_key(document: Document) -> tuple[str, str]:
 
 
 def _links_and_clusters(
-    claims: Sequence[Claim], documents: Sequence[Document], candidates: Sequence[Candidate]
+    claims: Sequence[Claim], documents: Sequence[Document], candidates: Sequence[Candidate],
+    lexicon: Lexicon | None = None,
 ) -> tuple[list[Link], list[Cluster]]:
     by_id = {c.id: c for c in claims}
     doc_keys = {d.id: _document_key(d) for d in documents}
     titles = {d.id: d.outlet or d.title or d.path or d.id for d in documents}
+    members_of = statements(claims, lexicon)
 
     def order(claim_id: str) -> Hashable:
         claim = by_id[claim_id]
@@ -116,22 +118,25 @@ def _links_and_clusters(
             for b_id in group[i + 1:]:
                 a, b = by_id[a_id], by_id[b_id]
                 verdict = relation(a, b)
-                flag = is_flagged(a, b, verdict)
                 candidate = scores[frozenset((a_id, b_id))]
+                flag = candidate.complete and is_flagged(a, b, verdict)
                 links.append(Link(a_id, b_id, verdict, flag, candidate.score,
                                   explain(a, b, verdict, flag, titles), candidate.evidence))
-        agreed, outliers = consensus([by_id[c] for c in group])
-        summary = f"{describe_interval(agreed)} ({len(group) - len(outliers)} of {len(group)} claims allow it)"
+        everyone = sorted((m for rep in group for m in members_of.get(rep, (rep,))), key=order)
+        agreed, outliers = consensus([by_id[c] for c in everyone])
+        summary = f"{describe_interval(agreed)} ({len(everyone) - len(outliers)} of {len(everyone)} claims allow it)"
         low, low_inclusive, high, high_inclusive = agreed if agreed else (None, False, None, False)
-        clusters.append(Cluster(f"f{n}", tuple(group), low, high, low_inclusive, high_inclusive, outliers,
-                                summary))
+        said = tuple((rep, members_of.get(rep, (rep,))) for rep in group)
+        clusters.append(Cluster(f"f{n}", tuple(everyone), low, high, low_inclusive, high_inclusive, outliers,
+                                summary, said))
     return links, clusters
 
 
-def build_report(documents: Sequence[Document], claims: Sequence[Claim], candidates: Sequence[Candidate]) -> Report:
+def build_report(documents: Sequence[Document], claims: Sequence[Claim], candidates: Sequence[Candidate],
+                 lexicon: Lexicon | None = None) -> Report:
     """The :class:`Report` from extracted claims (ids in input order) and their scored candidate
     pairs: clusters, verdicts, sums and graph. Every engine ends here, so all give one report."""
-    links, clusters = _links_and_clusters(claims, documents, candidates)
+    links, clusters = _links_and_clusters(claims, documents, candidates, lexicon)
     by_document: dict[str, list[Claim]] = {}
     for claim in claims:
         by_document.setdefault(claim.document, []).append(claim)
@@ -183,4 +188,4 @@ def check(
     documents = _as_documents(inputs, on_error, metadata)
     claims = extract_all(documents, jobs, lexicon=lexicon, tolerance=tolerance, progress=progress)
     candidates = candidate_pairs(claims, documents, min_score=min_score, lexicon=lexicon)
-    return build_report(documents, claims, candidates)
+    return build_report(documents, claims, candidates, lexicon)

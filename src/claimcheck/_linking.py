@@ -1,22 +1,22 @@
-"""Same-fact linking: which claims, across sources, speak of one fact.
+"""Same-fact linking on the frame: which claims, across sources, state one fact.
 
-1. **Blocking.** Claims are grouped by kind, canonical predicate and sort of counted thing;
-   only claims in one block are compared, so cost grows with the block sizes, not with all
-   pairs. Claims with no event, negated claims and the earlier figure of a change ("rose from
-   12 to 30") are never linked; a running total ("so far
-   this year") is linked only to running totals; a claim whose scope sets it apart ("another group", "other
-   embassies", "two others") is never linked to a claim of its own article.
-2. **Scoring.** A candidate pair earns a score in [0, 1] from evidence a reader would use:
-   the same event (0.3), the same counted thing (0.3 x rapidfuzz token-set similarity of
-   the normalised heads, computed block-wide with ``process.cdist``), the same place or object
-   (0.2 x similarity; 0.1 when one side names none), and compatible times (0.2; 0.1 when
-   unknown). Different named places, two specific objects with little in common ("the harbour
-   fire", "the Kestrel mine blast"), different kinds of facility, different groups of people
-   ("men" and "women"), or times that cannot meet rule a pair out; so does a dated claim
-   against an undated one whose article appeared more than a week away from that date.
-3. **Clustering.** Pairs at or above ``min_score`` are merged best first with complete
-   linkage: two groups join only if *every* cross pair is itself a candidate, so one shared
-   neighbour cannot chain unrelated claims. Claims of one cluster are linked pairwise.
+1. **Fact keys.** A claim's key is its dimension (kind, and unit for measures), its slot (the
+   fact: ``dead``, ``aboard``, ``magnitude``...), its occurrence (the story's own event, an
+   earlier one named by a year, a tally over a span) and, for running tallies (``slots.txt``),
+   the day it was reported. Claims are grouped on the key (linear in the claims); only claims
+   of one group are compared. Negated claims, earlier figures of a change and parts ("12 of
+   them") stand apart from totals.
+2. **Statements.** Inside a group, claims that make the same statement (the same figure from
+   the same voice) are one statement; only statements are compared, so a story repeated a
+   thousand times costs what it costs once.
+3. **Checks on a pair.** The counted groups must meet (the same head noun, or "people" against
+   a plain noun for people; named groups such as nationalities only themselves), named places
+   or objects must not differ, explicit times must meet, and two statements of one sentence
+   and one voice are never a pair. The score adds the evidence: slot 0.4, counted group 0.3
+   (0.15 when one side names none), time 0.2, place 0.1. A pair whose key is incomplete (no
+   counted group on either side) stays a possible match and never a flag.
+4. **Clustering.** Pairs at or above ``min_score`` are merged best first with complete
+   linkage: two groups join only if *every* cross pair is itself a candidate.
 """
 
 from __future__ import annotations
@@ -26,68 +26,92 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Sequence
 
 import attrs
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from ._claims import normalise_phrase
 from ._lexicon import Lexicon
 from ._records import Claim, Document
-from ._timeref import parse_iso_date, times_compatible
+from ._timeref import parse_iso_date
+from ._verdicts import source_of
 
-__all__ = ["DEFAULT_MIN_SCORE", "Candidate", "candidate_pairs", "cluster_candidates"]
+__all__ = ["DEFAULT_MIN_SCORE", "Candidate", "candidate_pairs", "cluster_candidates", "statements"]
 
 DEFAULT_MIN_SCORE = 0.6
-WINDOW_DAYS = 400
 FOLLOW_UP_DAYS = 7
-_MAX_BLOCK = 3000
+STORY_DAYS = 45
 _PERSON = frozenset({"person", "generic_person"})
+_MEASURE_SLOTS = frozenset({"magnitude", "depth", "height", "speed", "distance", "turnout", "value", "votes"})
 
 
 @attrs.frozen
 class Candidate:
-    """A scored pair of claims that may be about one fact."""
+    """A scored pair of claims that may be about one fact; ``complete`` when both keys are whole."""
 
     a: str
     b: str
     score: float
     evidence: tuple[tuple[str, float], ...]
+    complete: bool = True
 
 
-def _block_key(claim: Claim) -> Hashable | None:
+def _tallies(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(r["slot"] for r in lexicon.table("slots") if r.get("tally") == "yes")
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_LEAD = 900
+
+
+def report_day(document: Document) -> Hashable | None:
+    """When a document reports: its date, else the first weekday its lead names ("early Sunday").
+
+    Two reports of a running tally on different days are moments of one count, not a discrepancy.
+    """
+    day = parse_iso_date(document.published)
+    if day:
+        return day.toordinal()
+    lead = document.text[:_LEAD].lower()
+    found = [(lead.find(name), name) for name in _WEEKDAYS if name in lead]
+    return min(found)[1] if found else None
+
+
+def _fact_key(claim: Claim, tallies: frozenset[str], published: dict[str, Hashable | None]) -> Hashable | None:
+    """The key claims about one fact share, or ``None`` for a claim that is never linked."""
     if claim.predicate is None or claim.negated or claim.category == "anaphor" or "superseded" in claim.scope:
         return None
-    group = "person" if claim.category in _PERSON else claim.category
-    return (claim.kind, claim.predicate, group, "cumulative" in claim.scope)
+    dimension = (claim.kind, claim.quantity.unit if claim.kind in {"measure", "money"} else None)
+    day = None
+    if claim.predicate in tallies:
+        day = published.get(claim.document)  # a toll moves: one day's report is one moment
+    part = "part" in claim.markers
+    return (dimension, claim.predicate, claim.occurrence, day, part, "cumulative" in claim.scope, claim.role)
 
 
 @attrs.frozen
 class _Features:
-    """What linking needs of a claim, computed once: object facilities and names, time window."""
+    """What linking needs of a claim, computed once."""
 
+    group: str | None
+    named: bool
+    generic: bool
     facilities: frozenset[str]
     propers: frozenset[str]
-    group: str | None
-    window: tuple[int, int]
-    specific: bool
+    day: int | None
+    voice: tuple[str, str]
 
 
-_FAR = 10**7
-
-
-def _window(claim: Claim, published: dt.date | None) -> tuple[int, int]:
-    """The days (as ordinals) a claim's time can fall on; undated claims get their article's year."""
-    when = claim.when or ""
-    day = parse_iso_date(when)
-    if day:
-        slack = FOLLOW_UP_DAYS if claim.when_inferred else 0
-        return day.toordinal() - slack, day.toordinal() + slack
-    if len(when) in (4, 7) and when[:4].isdigit():
-        year, month = int(when[:4]), int(when[5:7]) if len(when) == 7 else 0
-        first = dt.date(year, month or 1, 1)
-        last = dt.date(year + (month == 12 or not month), (month % 12) + 1 if month else 1, 1) - dt.timedelta(1)
-        return first.toordinal(), last.toordinal()
-    if published:
-        return published.toordinal() - WINDOW_DAYS, published.toordinal() + FOLLOW_UP_DAYS
-    return -_FAR, _FAR
+def _group_word(claim: Claim, lexicon: Lexicon) -> tuple[str | None, bool, bool]:
+    """The counted group's head (its family where ``things.txt`` names one), named, generic."""
+    if not claim.subject_key:
+        return None, False, False
+    groups = lexicon.compiled("linking.groups", _groups)
+    categories = lexicon.compiled("linking.categories", _categories)
+    words = claim.subject_key.split()
+    head = words[-1]
+    named = bool(claim.subject) and claim.subject.split()[-1][:1].isupper()
+    if categories.get(head) == "generic_person":
+        return "people", False, True
+    return groups.get(head, head), named, False
 
 
 def _features(claim: Claim, lexicon: Lexicon, published: dt.date | None) -> _Features:
@@ -98,12 +122,10 @@ def _features(claim: Claim, lexicon: Lexicon, published: dt.date | None) -> _Fea
         key = normalise_phrase(word.removesuffix("'s").removesuffix("’s"), lexicon)
         if word[:1].isupper() and key and categories.get(key) not in {"facility", "place", "calendar"}:
             propers.update(key.split())
-    groups = lexicon.compiled("linking.groups", _groups)
-    event_nouns = lexicon.compiled("linking.event_nouns", lambda lx: {r["phrase"] for r in lx.table("event_nouns")})
-    words = claim.object_key.split()
-    specific = bool(words) and words[-1] not in event_nouns and (bool(propers) or len(words) >= 2)
-    return _Features(facilities, frozenset(propers), _group_of(claim.subject_key, groups),
-                     _window(claim, published), specific)
+    group, named, generic = _group_word(claim, lexicon)
+    day = parse_iso_date(claim.when) if claim.when and not claim.when_inferred else None
+    return _Features(group, named, generic, facilities, frozenset(propers),
+                     day.toordinal() if day else None, source_of(claim))
 
 
 def _categories(lexicon: Lexicon) -> dict[str, str]:
@@ -118,87 +140,75 @@ def _groups(lexicon: Lexicon) -> dict[str, str]:
     return {row["canonical"] or row["alias"]: row["group"] for row in lexicon.table("things") if row.get("group")}
 
 
-def _group_of(key: str, groups: dict[str, str]) -> str | None:
-    words = key.split()
-    for n in (2, 1):
-        if len(words) >= n and " ".join(words[-n:]) in groups:
-            return groups[" ".join(words[-n:])]
+def _group_term(a: Claim, b: Claim, fa: _Features, fb: _Features) -> tuple[str, float] | None:
+    if fa.group is None or fb.group is None:
+        return ("counted thing named on one side only", 0.15)
+    if fa.group == fb.group:
+        return (f"same counted group: {fa.group} ('{a.subject}' / '{b.subject}')", 0.3)
+    plain_people = (fa.generic and not fb.named and not fb.generic) or (fb.generic and not fa.named and not fa.generic)
+    if plain_people and (a.category in _PERSON or b.category in _PERSON):
+        return (f"people and '{b.subject if fa.generic else a.subject}': the same people", 0.25)
     return None
 
 
-def _time_term(a: Claim, b: Claim, published: dict[str, dt.date | None]) -> tuple[str, float] | None:
-    compatible = times_compatible(a.when, b.when)
-    if compatible is False and (a.when_inferred or b.when_inferred):
-        day_a, day_b = parse_iso_date(a.when), parse_iso_date(b.when)
-        compatible = bool(day_a and day_b and abs((day_a - day_b).days) <= FOLLOW_UP_DAYS)
-    if compatible is False:
-        return None
-    if compatible:
-        return (f"times meet ({a.when} / {b.when})", 0.2)
-    pa, pb = published.get(a.document), published.get(b.document)
-    if a.when is None and b.when is None:
-        if pa and pb and abs((pa - pb).days) > WINDOW_DAYS:
-            return None
-        return ("time unknown on both sides", 0.1)
-    dated, undated_published = (a, pb) if a.when else (b, pa)
-    day = parse_iso_date(dated.when)
-    if day and undated_published and abs((day - undated_published).days) > FOLLOW_UP_DAYS:
-        return None
-    return ("time unknown on one side", 0.1)
-
-
-def _object_term(a: Claim, b: Claim, fa: _Features, fb: _Features) -> tuple[str, float] | None:
+def _place_term(a: Claim, b: Claim, fa: _Features, fb: _Features) -> tuple[str, float] | None:
     if not a.object_key or not b.object_key:
-        return ("place named on one side only", 0.1)
+        return ("place named on one side only", 0.05)
     if (fa.facilities and fb.facilities and not fa.facilities & fb.facilities) or (
             fa.propers and fb.propers and not fa.propers & fb.propers):
         return None
     similarity = fuzz.token_set_ratio(a.object_key, b.object_key) / 100
-    if similarity < 0.3 and fa.specific and fb.specific:
-        return None  # "the harbour fire" and "the Kestrel mine blast": two named events
-    return (f"same place or object ({similarity:.0%}: '{a.object}' / '{b.object}')", round(0.2 * similarity, 4))
+    return (f"same place or object ({similarity:.0%}: '{a.object}' / '{b.object}')", round(0.1 * similarity, 4))
 
 
-def _subject_term(a: Claim, b: Claim, similarity: float, fa: _Features, fb: _Features) -> tuple[str, float] | None:
-    group_a, group_b = fa.group, fb.group
-    if group_a and group_b:
-        if group_a != group_b:
+def _time_term(a: Claim, b: Claim, fa: _Features, fb: _Features,
+               published: dict[str, dt.date | None]) -> tuple[str, float] | None:
+    if fa.day is not None and fb.day is not None:
+        if abs(fa.day - fb.day) > (1 if a.when != b.when else 0):
             return None
-        similarity = max(similarity, 0.9)  # "migrants" and "asylum seekers": words for the same people
-    if a.category in _PERSON and b.category in _PERSON and "generic_person" in {a.category, b.category}:
-        similarity = max(similarity, 0.8)
-    if similarity < 0.5:
-        return None
-    return (f"same counted thing ({similarity:.0%}: '{a.subject}' / '{b.subject}')", round(0.3 * similarity, 4))
+        return (f"times meet ({a.when} / {b.when})", 0.2)
+    pa, pb = published.get(a.document), published.get(b.document)
+    if pa and pb and abs((pa - pb).days) > STORY_DAYS:
+        return None  # two stories months apart
+    return ("same story's time", 0.2)
 
 
-def _score(a: Claim, b: Claim, subject_similarity: float, fa: _Features, fb: _Features,
-           published: dict[str, dt.date | None]) -> Candidate | None:
+def _score(a: Claim, b: Claim, fa: _Features, fb: _Features, published: dict[str, dt.date | None]) -> Candidate | None:
     if a.document == b.document and (
-            (a.start < b.end and b.start < a.end) or "exclusive" in a.scope or "exclusive" in b.scope
-            or (a.sentence_start == b.sentence_start and a.according_to == b.according_to)):
+            (a.start < b.end and b.start < a.end)
+            or (a.sentence_start == b.sentence_start and fa.voice == fb.voice)):
         return None
-    terms = [(f"same event: {a.predicate} ('{a.verb}' / '{b.verb}')", 0.3)]
-    for term in (_subject_term(a, b, subject_similarity, fa, fb), _object_term(a, b, fa, fb),
-                 _time_term(a, b, published)):
+    terms = [(f"same fact: {a.predicate} ('{a.verb}' / '{b.verb}')", 0.4)]
+    for term in (_group_term(a, b, fa, fb), _place_term(a, b, fa, fb), _time_term(a, b, fa, fb, published)):
         if term is None:
             return None
         terms.append(term)
+    complete = (fa.group is not None and fb.group is not None) or a.predicate in _MEASURE_SLOTS
     score = round(min(1.0, sum(weight for _, weight in terms)), 4)
-    return Candidate(a.id, b.id, score, tuple(terms))
+    return Candidate(a.id, b.id, score, tuple(terms), complete)
 
 
-def _overlapping(block: list[int], windows: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Pairs of claims (indices) whose time windows overlap: a sweep over the windows' starts."""
-    order = sorted(block, key=lambda k: windows[k])
-    pairs: list[tuple[int, int]] = []
-    active: list[int] = []
-    for k in order:
-        start = windows[k][0]
-        active = [j for j in active if windows[j][1] >= start]
-        pairs.extend((j, k) for j in active)
-        active.append(k)
-    return pairs
+def _statement_key(claim: Claim, voice: tuple[str, str]) -> Hashable:
+    q = claim.quantity
+    return (q.low, q.high, q.low_inclusive, q.high_inclusive, q.qualifier, q.unit, voice,
+            claim.subject_key, claim.object_key, claim.when)
+
+
+def statements(claims: Sequence[Claim], lexicon: Lexicon | None = None) -> dict[str, tuple[str, ...]]:
+    """Representative claim id -> the ids of the claims that make the same statement as it.
+
+    Claims state the same thing when their fact keys, figures, voices (document and speaker),
+    counted things, places and times are equal; the first in input order represents them.
+    """
+    lexicon = lexicon or Lexicon.default()
+    tallies = lexicon.compiled("linking.tallies", _tallies)
+    groups: dict[Hashable, list[str]] = {}
+    for claim in claims:
+        key = _fact_key(claim, tallies, {})
+        if key is None:
+            continue
+        groups.setdefault((key, _statement_key(claim, source_of(claim))), []).append(claim.id)
+    return {members[0]: tuple(members) for members in groups.values()}
 
 
 def candidate_pairs(
@@ -208,40 +218,32 @@ def candidate_pairs(
     min_score: float = DEFAULT_MIN_SCORE,
     lexicon: Lexicon | None = None,
 ) -> list[Candidate]:
-    """Scored pairs of claims at or above ``min_score``.
+    """Scored pairs of statement representatives (:func:`statements`) at or above ``min_score``.
 
-    Complexity: claims are compared only inside their block and only when their time windows
-    overlap (a sweep over the windows), so the work grows with the number of claims that could
-    be about one fact, not with all pairs. Counted things are compared in one vectorised
-    ``rapidfuzz.process.cdist`` call per block.
+    Complexity: claims are grouped on their fact key and, inside a group, on their statement;
+    only distinct statements of one group are compared, so the work grows with the number of
+    different things said about one fact, not with all pairs of claims.
     """
     lexicon = lexicon or Lexicon.default()
     published = {d.id: parse_iso_date(d.published) for d in documents}
-    features = [_features(c, lexicon, published.get(c.document)) for c in claims]
-    windows = [f.window for f in features]
+    reported = {d.id: report_day(d) for d in documents}
+    tallies = lexicon.compiled("linking.tallies", _tallies)
+    representatives = set(statements(claims, lexicon))
     blocks: dict[Hashable, list[int]] = defaultdict(list)
     for k, claim in enumerate(claims):
-        key = _block_key(claim)
-        if key is not None:
-            blocks[key].append(k)
+        if claim.id in representatives:
+            key = _fact_key(claim, tallies, reported)
+            if key is not None:
+                blocks[key].append(k)
     found: list[Candidate] = []
     for key in sorted(blocks, key=repr):
-        pairs = _overlapping(blocks[key], windows)
-        if not pairs:
-            continue
-        members = sorted({k for pair in pairs for k in pair})
-        position = {k: n for n, k in enumerate(members)}
-        keys = [claims[k].subject_key for k in members]
-        matrix = process.cdist(keys, keys, scorer=fuzz.token_set_ratio, dtype="uint8") if len(members) <= _MAX_BLOCK \
-            else None
-        for i, j in pairs:
-            a, b = (claims[i], claims[j]) if i < j else (claims[j], claims[i])
-            fa, fb = (features[i], features[j]) if i < j else (features[j], features[i])
-            similarity = (float(matrix[position[i], position[j]]) if matrix is not None
-                          else fuzz.token_set_ratio(a.subject_key, b.subject_key)) / 100
-            candidate = _score(a, b, similarity, fa, fb, published)
-            if candidate is not None and candidate.score >= min_score:
-                found.append(candidate)
+        members = blocks[key]
+        features = {k: _features(claims[k], lexicon, published.get(claims[k].document)) for k in members}
+        for n, i in enumerate(members):
+            for j in members[n + 1:]:
+                candidate = _score(claims[i], claims[j], features[i], features[j], published)
+                if candidate is not None and candidate.score >= min_score:
+                    found.append(candidate)
     return found
 
 

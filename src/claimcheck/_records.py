@@ -117,6 +117,13 @@ class Claim:
     time (the news of the day), so it is compared with a few days' slack. ``scope``
     holds markers such as ``exclusive`` ("another group"), ``cumulative`` ("so far") and
     ``superseded`` (the earlier figure of a change: the 12 of "rose from 12 to 30").
+    ``predicate`` is the fact's *slot* (``dead``, ``aboard``, ``magnitude``... from ``slots.txt``,
+    or a content lemma). ``occurrence`` is ``""`` for the story's own event, else a year
+    (``"1996"``: "since 1996, when 230 died"), ``"earlier"`` or ``"span"`` (a tally over a span);
+    ``role`` a role of the counted people inside the fact (``aboard``: "all 90 on board were
+    killed"; ``from``: a distance's place); ``markers`` lists ``part`` ("12 of them"),
+    ``earlier`` ("initially"), ``of_them``, ``other``, ``inherited`` (the counted thing was taken
+    from an earlier figure).
     """
 
     id: str
@@ -140,6 +147,9 @@ class Claim:
     sentence_end: int
     when_inferred: bool = False
     spans: tuple[Span, ...] = ()
+    occurrence: str = ""
+    role: str | None = None
+    markers: tuple[str, ...] = ()
 
     @property
     def start(self) -> int:
@@ -172,7 +182,11 @@ class Link:
 
 @attrs.frozen
 class Cluster:
-    """Claims about one fact, with the interval all compatible claims allow together."""
+    """Claims about one fact, with the interval all compatible claims allow together.
+
+    ``statements`` groups the claims that make the same statement (the same figure from the same
+    voice): each is ``(representative, members)``; links join representatives only.
+    """
 
     id: str
     claims: tuple[str, ...]
@@ -182,6 +196,7 @@ class Cluster:
     high_inclusive: bool
     outliers: tuple[str, ...]
     summary: str
+    statements: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @attrs.frozen

@@ -53,7 +53,9 @@ def report_dict(report: Report) -> dict:
                   for link in report.links],
         "clusters": [{"id": c.id, "claims": list(c.claims), "consensus": {
             "low": c.low, "high": c.high, "low_inclusive": c.low_inclusive, "high_inclusive": c.high_inclusive},
-            "outliers": list(c.outliers), "summary": c.summary} for c in report.clusters],
+            "outliers": list(c.outliers), "summary": c.summary,
+            "statements": [{"id": f"{c.id}.s{n}", "representative": rep, "claims": list(members)}
+                           for n, (rep, members) in enumerate(c.statements, start=1)]} for c in report.clusters],
         "sums": [{"parts": list(s.parts), "total": s.total, "relation": s.relation, "explanation": s.explanation}
                  for s in report.sums],
         "summary": summary_counts(report),

@@ -1,0 +1,590 @@
+"""Claim frames from the dependency tree: what a figure counts, which fact it states, who says so.
+
+A frame is read off the parse of the figure's sentence (:mod:`claimcheck._parse`) by a few
+named helpers, one rule each:
+
+* :func:`counted_noun` — the noun the figure modifies ("20 North *Koreans*"), else the noun
+  after "of" ("hundreds of *people*", "12 of *them*"), else a noun coordinated with the
+  figure's own ("212 passengers and 9 *crew*").
+* :func:`fact_word` — walk up from the figure to the first verb or adjective. A content word
+  names the fact; a light one ("were on board", "remain missing", "leaving 150 unaccounted for",
+  "the toll stood at 61") hands over to its complement, else to the figure's own noun
+  ("survivors", "bodies"), else to its subject ("turnout was 1.84 million").
+* :func:`speaker` — the subject of the reporting verb above the figure, "according to X",
+  "X told reporters"; "X, a spokesman for Y" is Y. A speaker that holds a figure is no speaker.
+* :func:`markers` — negation, hedges, a year on the event ("a 1999 quake"), a clause hanging off
+  a year ("since 1996, when 230 died"), a span ("since 2014", "so far"), an earlier figure
+  ("initially"), a part ("12 of them", "including 3 crew"), a role ("on board").
+
+Words that steer these rules are data: ``slots.txt`` (the facts and their word families) and
+``frame_words.txt`` (light and reporting verbs, hedges, vehicles).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import attrs
+
+from ._lexicon import Lexicon
+from ._parse import ParsedSentence
+from ._records import Quantity
+
+__all__ = ["Frame", "frame_of", "slot_of"]
+
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+_CLAUSAL = frozenset({"VERB", "AUX", "ADJ"})
+_COMPLEMENTS = frozenset({"attr", "acomp", "oprd", "xcomp"})
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this"})
+_ANAPHORS = frozenset({"them", "those", "these", "whom", "which", "they"})
+_SPEAKER_CUT = frozenset({"relcl", "acl", "punct", "appos", "cc", "advcl", "prep"})
+_DETERMINERS = frozenset({"the", "a", "an"})
+_SPAN_WORDS = frozenset({"since", "so far", "to date", "thus far"})
+
+
+@attrs.frozen
+class Frame:
+    """What the tree says of one figure.
+
+    ``slot`` names the fact (``dead``, ``aboard``, ``magnitude`` or a content lemma), ``counted``
+    the counted or measured thing as written and ``counted_span`` its offsets, ``role`` a group
+    the counted people hold inside the fact ("on board"), ``source`` the speaker as written and
+    ``source_span`` its offsets; ``occurrence`` is ``""`` for the story's own event, a year for
+    an earlier one, ``"earlier"`` or ``"span"``; ``markers`` lists ``part``, ``earlier``,
+    ``update``, ``other``, ``of_them``; ``slot_span`` locates the word that named the fact.
+    """
+
+    slot: str | None
+    slot_span: tuple[int, int] | None
+    counted: str | None
+    counted_span: tuple[int, int] | None
+    role: str | None
+    source: str | None
+    source_span: tuple[int, int] | None
+    negated: bool
+    hedged: bool
+    occurrence: str
+    markers: tuple[str, ...]
+    object: str | None = None
+    object_span: tuple[int, int] | None = None
+
+
+@attrs.frozen
+class _Words:
+    slots: dict[str, str]  # lemma -> slot
+    roles: dict[str, frozenset[str]]  # role -> lemmas
+    tallies: frozenset[str]
+
+
+def _build(lexicon: Lexicon) -> _Words:
+    slots: dict[str, str] = {}
+    tallies = set()
+    for row in lexicon.table("slots"):
+        for word in row["words"].split():
+            slots.setdefault(word.lower(), row["slot"])
+        slots.setdefault(row["slot"], row["slot"])
+        if row.get("tally") == "yes":
+            tallies.add(row["slot"])
+    roles: dict[str, set[str]] = {}
+    for row in lexicon.table("frame_words"):
+        roles.setdefault(row["role"], set()).add(row["lemma"].lower())
+    return _Words(slots, {k: frozenset(v) for k, v in roles.items()}, frozenset(tallies))
+
+
+def words(lexicon: Lexicon) -> _Words:
+    """The compiled frame vocabulary of ``lexicon``."""
+    return lexicon.compiled("frames.words", _build)
+
+
+def _lemma(token) -> str:
+    return token.lemma_.lower().strip("-") or token.lower_
+
+
+def slot_of(lemma: str, lexicon: Lexicon | None = None) -> str | None:
+    """The slot a lemma names, if ``slots.txt`` lists it.
+
+    >>> slot_of("repatriate"), slot_of("perish"), slot_of("magnitude"), slot_of("stroll")
+    ('deported', 'dead', 'magnitude', None)
+    """
+    return words(lexicon or Lexicon.default()).slots.get(lemma.lower())
+
+
+def _is(token, role: str, w: _Words) -> bool:
+    return _lemma(token) in w.roles.get(role, ()) or token.lower_ in w.roles.get(role, ())
+
+
+# --- the counted thing --------------------------------------------------------------------------
+
+
+def _of_object(token):
+    """The object of an "of" phrase on ``token`` ("hundreds of people": people)."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def counted_noun(parsed: ParsedSentence, index: int):
+    """The token naming what the figure at ``index`` counts, or ``None``."""
+    figure = parsed.doc[index]
+    head = figure.head
+    if figure.dep_ in {"nummod", "quantmod", "amod", "compound", "nmod", "det"} and head.i != index and \
+            head.pos_ in _NOMINAL | {"ADJ"}:
+        return head
+    found = _of_object(figure)
+    if found is not None:
+        return found
+    return None
+
+
+def _phrase_bounds(token) -> tuple[int, int]:
+    """Token range of a noun phrase without its clauses, appositions and trailing phrases."""
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ in _SPEAKER_CUT or child.dep_ == "nummod":
+            continue
+        left = min(left, child.left_edge.i)
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in {"compound", "flat"}:
+            right = max(right, child.right_edge.i)
+    return left, right
+
+
+def _text(parsed: ParsedSentence, text: str, first: int, last: int) -> tuple[str, tuple[int, int]]:
+    doc = parsed.doc
+    while first <= last and (doc[first].lower_ in _DETERMINERS or doc[first].is_punct or
+                             doc[first].i in parsed.figures):
+        first += 1
+    while last >= first and doc[last].is_punct:
+        last -= 1
+    if last < first:
+        return "", (parsed.starts[0], parsed.starts[0])
+    span = parsed.offsets(first, last)
+    return " ".join(text[span[0]:span[1]].split()), span
+
+
+# --- the fact -----------------------------------------------------------------------------------
+
+
+def _clause_word(token):
+    """The first verb or adjective above ``token`` (``token`` itself if it is one)."""
+    current = token
+    for _ in range(12):
+        nominal_adjective = current.pos_ == "ADJ" and current.dep_ in _NOMINAL_DEPS  # "seven French were"
+        if current.pos_ in _CLAUSAL and current.dep_ not in {"amod", "compound"} and not nominal_adjective:
+            return current
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def _complement_slot(verb, skip: set[int], w: _Words):
+    """The slot of a light verb's complement: "on board", "missing", "unaccounted for"."""
+    for child in verb.children:
+        if child.i in skip:
+            continue
+        if child.dep_ in _COMPLEMENTS:
+            slot = w.slots.get(_lemma(child)) or w.slots.get(child.lower_)
+            if slot:
+                return slot, child
+            if child.pos_ in {"VERB", "ADJ"} and not _is(child, "light", w):
+                return _lemma(child), child
+        if child.dep_ == "prep":
+            slot = _prep_slot(child, w)
+            if slot:
+                return slot, child
+    return None, None
+
+
+def _prep_slot(prep, w: _Words) -> str | None:
+    """ "on board", "aboard", "on the flight": the people are aboard."""
+    if prep.lower_ == "aboard":
+        return "aboard"
+    if prep.lower_ in {"on", "onboard"}:
+        for child in prep.children:
+            if child.dep_ == "pobj" and (child.lower_ == "board" or _is(child, "vehicle", w)):
+                return "aboard"
+    return None
+
+
+def _noun_slot(noun, w: _Words) -> str | None:
+    """The slot a noun names ("survivors", "bodies", "death toll"), looking through "number of"."""
+    if noun is None:
+        return None
+    if _is(noun, "count_noun", w):
+        inner = _of_object(noun)
+        if inner is not None:
+            found = _noun_slot(inner, w)
+            if found:
+                return found
+    slot = w.slots.get(_lemma(noun)) or w.slots.get(noun.lower_)
+    if slot:
+        return slot
+    for child in noun.children:
+        if child.dep_ in {"compound", "amod"}:
+            slot = w.slots.get(_lemma(child))
+            if slot:
+                return slot
+    return None
+
+
+def _subject_of(verb):
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            return child
+    return None
+
+
+def fact_word(parsed: ParsedSentence, index: int, noun, w: _Words,
+              phrases: dict[int, str] | None = None) -> tuple[str | None, object | None]:
+    """The fact the figure at ``index`` states and the token that names it.
+
+    ``phrases`` maps token indices to the predicate of an event phrase covering them
+    (``events.txt``: "forced their way into" is *enter*).
+    """
+    figure = parsed.doc[index]
+    start = noun if noun is not None and noun.i != index else figure
+    measured = _measure_slot(parsed, index, w)
+    if measured is not None:
+        return measured
+    verb = _clause_word(start.head if start.i != figure.i or figure.dep_ == "conj" else start)
+    skip = {figure.i, start.i}
+    while verb is not None:
+        light = _light(verb, w)
+        saying = _is(verb, "reporting", w) or _is(verb, "hedge", w)
+        if saying or light:
+            slot, word = _complement_slot(verb, skip, w)  # "were on board", "confirmed dead"
+            if slot:
+                return slot, word
+        if not light and not saying:
+            return _content_slot(verb, w, phrases or {}), verb
+        if light:
+            for candidate in (start if start.i != figure.i else None, _object_of(verb, skip), _subject_of(verb)):
+                if candidate is not None and candidate.i not in skip | {figure.i} or candidate is start:
+                    slot = _noun_slot(candidate, w) if candidate is not None else None
+                    if slot:
+                        return slot, candidate
+            if _role(start, verb, w) == "aboard":
+                return "aboard", start  # "there were 31 Italians on the flight"
+        if verb.dep_ in {"xcomp", "ccomp", "conj"} and verb.head.i != verb.i and not saying:
+            verb = _clause_word(verb.head)
+            continue
+        break
+    own = _noun_slot(start, w) if start.i != figure.i else None
+    if own:
+        return own, start
+    return None, None
+
+
+def _content_slot(verb, w: _Words, phrases: dict[int, str]) -> str:
+    """The slot of a content verb: its event phrase's predicate, "take part", or its lemma."""
+    predicate = phrases.get(verb.i)
+    if predicate and predicate != "*":
+        return w.slots.get(predicate, predicate)
+    lemma = _lemma(verb)
+    for child in verb.children:
+        if child.dep_ in {"dobj", "prt"}:
+            slot = w.slots.get(f"{lemma}_{_lemma(child)}")
+            if slot:
+                return slot
+    return w.slots.get(lemma) or w.slots.get(verb.lower_) or lemma
+
+
+def _object_of(verb, skip: set[int]):
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.i not in skip:
+            return child
+    return None
+
+
+_MEASURES = frozenset({"magnitude", "depth", "height", "speed", "distance"})
+_DIRECTIONS = frozenset(
+    "north south east west northeast northwest southeast southwest ne nw se sw n s e w nne nnw ene ese "
+    "sse ssw wnw wsw northern southern eastern western".split())
+
+
+def _place_after(doc, index: int):
+    """The "from"/"of" after a length and its direction: "140 miles from", "69 km north of",
+    "70 km to the east of"."""
+    k = index + 1
+    while k < len(doc) and k - index <= 4 and (doc[k].lower_ in _DIRECTIONS or doc[k].lower_ in {"to", "the"}):
+        k += 1
+    if k < len(doc) and (doc[k].lower_ == "from" or (doc[k].lower_ == "of" and k > index + 1)):
+        return doc[k]
+    return None
+
+
+def _measure_slot(parsed: ParsedSentence, index: int, w: _Words):
+    """Measures name what they measure: "a magnitude 7.2 quake", "a depth of 12km", "8km deep",
+    "140 miles from the capital", "69 km north of Awaran"."""
+    figure = parsed.doc[index]
+    if figure.dep_ == "pobj" and figure.head.lower_ == "of" and figure.head.head.i != figure.head.i:
+        slot = _noun_slot(figure.head.head, w)
+        if slot in _MEASURES:
+            return slot, figure.head.head
+    for other in (*figure.head.children, figure.head, *figure.children):
+        if other.i != index and abs(other.i - index) <= 2 and w.slots.get(_lemma(other)) in _MEASURES:
+            return w.slots[_lemma(other)], other
+    if parsed.figures[index].kind == "measure":
+        place = _place_after(parsed.doc, index)
+        if place is not None:
+            return "distance", place
+    return None
+
+
+def _light(verb, w: _Words) -> bool:
+    """A light verb hands the fact to its complement; one that names a slot too ("leave") is
+    light only with a complement ("leaving 150 unaccounted for", not "left China")."""
+    if not _is(verb, "light", w):
+        return False
+    return _lemma(verb) not in w.slots or _has_complement(verb)
+
+
+def _has_complement(verb) -> bool:
+    return any(child.dep_ in _COMPLEMENTS for child in verb.children)
+
+
+def _figure_under_subject(verb, token) -> bool:
+    """Whether ``token`` lies in the subject of ``verb`` ("300 were feared dead, officials estimated")."""
+    subject = _subject_of(verb)
+    return subject is not None and subject.left_edge.i <= token.i <= subject.right_edge.i
+
+
+# --- the source ---------------------------------------------------------------------------------
+
+
+def _ancestors_and_self(token) -> Iterator:
+    yield token
+    yield from token.ancestors
+
+
+def speaker(parsed: ParsedSentence, text: str, index: int, w: _Words):
+    """``(source text, offsets)`` of who gives the figure at ``index``, or ``None``."""
+    figure = parsed.doc[index]
+    for node in _ancestors_and_self(figure):
+        for child in node.children:
+            if child.lower_ == "according":
+                found = _according_to(parsed, text, child)
+                if found:
+                    return found
+        if _is(node, "reporting", w) and node.i != index:
+            subject = _subject_of(node)
+            if subject is not None and not (subject.left_edge.i <= index <= subject.right_edge.i):
+                found = _speaker_phrase(parsed, text, subject)
+                if found:
+                    return found
+    return None
+
+
+def _according_to(parsed: ParsedSentence, text: str, according):
+    for child in according.subtree:
+        if child.dep_ == "pobj":
+            return _speaker_phrase(parsed, text, child)
+    return None
+
+
+def _speaker_phrase(parsed: ParsedSentence, text: str, head):
+    """The speaker's words: the noun phrase, or Y of "X, a spokesman for Y"."""
+    for child in head.children:
+        if child.dep_ == "appos":
+            for grandchild in child.children:
+                if grandchild.dep_ == "prep" and grandchild.lower_ in {"for", "of", "at", "with"}:
+                    for pobj in grandchild.children:
+                        if pobj.dep_ == "pobj":
+                            return _speaker_phrase(parsed, text, pobj)
+    first, last = _phrase_bounds(head)
+    if any(k in parsed.figures for k in range(first, last + 1)):
+        return None
+    words, span = _text(parsed, text, first, last)
+    if not words or not any(ch.isalpha() for ch in words):
+        return None
+    return words, span
+
+
+# --- markers ------------------------------------------------------------------------------------
+
+
+def _year_of(parsed: ParsedSentence, token) -> str | None:
+    quantity = parsed.figures.get(token.i)
+    if quantity is not None and quantity.kind in {"year", "date"} and quantity.iso:
+        return quantity.iso[:4] if quantity.iso[:4].isdigit() else None
+    return None
+
+
+def _occurrence(parsed: ParsedSentence, fact, noun, story_year: str | None, w: _Words) -> tuple[str, set[str]]:
+    markers: set[str] = set()
+    anchor = fact if fact is not None else noun
+    if anchor is None:
+        return "", markers
+    for node in [anchor, *list(anchor.ancestors)[:3]]:
+        year = _year_of(parsed, node)
+        if year and year != story_year:
+            return year, markers  # "since 1996, when 230 people died"
+    for node in (anchor, _subject_of(anchor) if anchor.pos_ in _CLAUSAL else None, noun):
+        if node is None:
+            continue
+        for child in node.subtree if node is not anchor else node.children:
+            if child.dep_ in {"nummod", "compound", "amod", "npadvmod", "pobj", "poss"}:
+                year = _year_of(parsed, child)
+                if year and year != story_year and child.head.lower_ not in {"since"}:
+                    return year, markers  # "a 1999 quake killed 2,400", "killed 40 in 1999"
+    for child in anchor.children:
+        lower = child.lower_
+        if child.dep_ == "prep" and lower == "since":
+            return "span", markers
+        if child.dep_ == "advmod" and lower == "far" and any(c.lower_ == "so" for c in child.children):
+            return "span", markers
+        if child.dep_ == "prep" and lower in {"in", "over", "during"}:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and any(c.lower_ in {"past", "last"} for c in pobj.children):
+                return "span", markers
+        if _is(child, "earlier", w) and child.dep_ == "advmod":
+            markers.add("earlier")
+    return "", markers
+
+
+def _part(parsed: ParsedSentence, index: int, noun) -> set[str]:
+    figure = parsed.doc[index]
+    out: set[str] = set()
+    of = _of_object(figure)
+    if of is not None and (of.lower_ in _ANAPHORS or any(c.lower_ in {"the", "those", "these"}
+                                                        for c in of.children)):
+        out.add("part")
+    if figure.head.lower_ in {"including", "include"} or (noun is not None and noun.head.lower_ == "including"):
+        out.add("part")
+    return out
+
+
+def _negated(fact, figure, w: _Words) -> bool:
+    for node in (fact, figure):
+        if node is None:
+            continue
+        if any(child.dep_ == "neg" for child in node.children):
+            return True
+        if any(_is(anc, "deny", w) for anc in node.ancestors):
+            return True
+    return False
+
+
+def _hedged(fact, figure, w: _Words) -> bool:
+    for node in (fact, figure):
+        if node is None:
+            continue
+        if any(_is(child, "hedge", w) for child in node.children):
+            return True
+        if any(_is(anc, "hedge", w) for anc in node.ancestors):
+            return True
+        if _is(node, "hedge", w):
+            return True
+    return False
+
+
+def _role(noun, fact_token, w: _Words) -> str | None:
+    """ "all 90 on board were killed": the dead counted among those aboard."""
+    if noun is None:
+        return None
+    for child in noun.children:
+        if child.dep_ == "prep" and _prep_slot(child, w) == "aboard":
+            return "aboard"
+        if child.dep_ in {"advmod", "amod"} and child.lower_ in {"aboard", "onboard"}:
+            return "aboard"
+    return None
+
+
+def _object(parsed: ParsedSentence, text: str, fact, skip: int):
+    """The place or object of the fact: "into the Spanish embassy", "left China"."""
+    if fact is None or fact.pos_ not in _CLAUSAL:
+        return None
+    for child in fact.children:
+        if child.dep_ == "dobj" and child.i != skip and not (child.left_edge.i <= skip <= child.right_edge.i):
+            first, last = _phrase_bounds(child)
+            words, span = _text(parsed, text, first, last)
+            if words:
+                return words, span
+        if child.dep_ == "prep" and child.lower_ in {"into", "in", "at", "to", "from", "inside", "near", "off", "on"}:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and not (pobj.left_edge.i <= skip <= pobj.right_edge.i) and \
+                    pobj.i not in parsed.figures:
+                first, last = _phrase_bounds(pobj)
+                words, span = _text(parsed, text, first, last)
+                if words:
+                    return words, span
+    return None
+
+
+def _counted(parsed: ParsedSentence, text: str, index: int, noun, slot: str | None, fact, w: _Words):
+    """The counted or measured thing's words and offsets; a distance counts from its place."""
+    if slot == "distance" and fact is not None and fact.pos_ == "ADP":
+        place = next((c for c in fact.children if c.dep_ == "pobj"), None)
+        if place is not None:
+            first, last = _phrase_bounds(place)
+            return _text(parsed, text, first, last)
+    if noun is not None and w.slots.get(_lemma(noun)) in _MEASURES and noun.head.i != noun.i:
+        noun = noun.head  # "a 7.2-magnitude quake": the quake is measured
+    if slot in _MEASURES and (noun is None or noun.pos_ not in _NOMINAL):
+        clause = _clause_word(fact) if fact is not None else None
+        noun = _subject_of(clause) if clause is not None else None
+    if noun is None or noun.pos_ == "PRON":
+        return None, None
+    first, last = _phrase_bounds(noun)
+    if first <= index <= last:
+        first = index + 1
+    words, span = _text(parsed, text, first, last)
+    return (words, span) if words else (None, None)
+
+
+def _clause_chain(token) -> list:
+    """``token``'s verb and the verbs above it up to the sentence's root."""
+    verb = _clause_word(token) if token is not None else None
+    chain = []
+    while verb is not None and len(chain) < 6:
+        chain.append(verb)
+        if verb.head.i == verb.i:
+            break
+        verb = _clause_word(verb.head)
+    return chain
+
+
+def frame_of(parsed: ParsedSentence, text: str, quantity: Quantity, *, story_year: str | None = None,
+             lexicon: Lexicon | None = None, phrases: dict[int, str] | None = None) -> Frame:
+    """The frame of ``quantity`` (a figure of ``parsed``) in ``text``, the document's text."""
+    w = words(lexicon or Lexicon.default())
+    index = parsed.token_of(quantity)
+    if index is None:
+        return Frame(None, None, None, None, None, None, None, False, False, "", ())
+    figure = parsed.doc[index]
+    noun = counted_noun(parsed, index)
+    slot, fact = fact_word(parsed, index, noun, w, phrases)
+    counted, counted_span = _counted(parsed, text, index, noun, slot, fact, w)
+    source = speaker(parsed, text, index, w)
+    occurrence, markers = _occurrence(parsed, fact, noun, story_year, w)
+    for verb in _clause_chain(fact if fact is not None else figure):
+        if any(_is(child, "earlier", w) and child.dep_ == "advmod" for child in verb.children):
+            markers.add("earlier")
+    markers |= _part(parsed, index, noun)
+    if noun is not None and noun.lower_ in _ANAPHORS:
+        markers.add("of_them")
+    if noun is not None and any(_is(t, "other", w) for t in noun.children):
+        markers.add("other")
+    obj = _object(parsed, text, fact, index if noun is None else noun.i)
+    return Frame(
+        slot=slot,
+        slot_span=parsed.offsets(fact.i, fact.i) if fact is not None else None,
+        counted=counted,
+        counted_span=counted_span,
+        role="from" if slot == "distance" and counted else _role(noun, fact, w),
+        source=source[0] if source else None,
+        source_span=source[1] if source else None,
+        negated=_negated(fact, figure, w),
+        hedged=_hedged(fact, figure, w),
+        occurrence=occurrence,
+        markers=tuple(sorted(markers)),
+        object=obj[0] if obj else None,
+        object_span=obj[1] if obj else None,
+    )
