@@ -198,12 +198,6 @@ def _phrase_predicates(parsed: ParsedSentence, lex: _Lexicons) -> dict[int, str]
     return found
 
 
-def _headline(parsed: ParsedSentence) -> bool:
-    """A title-case line ("Lao Plane Crash Kills 49"): parsed again in lower case."""
-    words = [t for t in parsed.doc if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
-
-
 def _times(document: Document, span: tuple[int, int], quantities: Sequence[Quantity], lexicon: Lexicon):
     text = document.text[span[0]:span[1]]
     lowers = text.lower()

@@ -3,7 +3,8 @@
 Only sentences holding a figure that can make a claim are parsed. Each becomes a spaCy ``Doc``
 built from claimcheck's own tokens: the words between figures come from spaCy's tokenizer,
 every figure the engine found is **one** token (its words stand in as a plain numeral, so the
-tagger reads "at least 20" as the number it is), and white space, line breaks included, is
+tagger reads "at least 20" as the number it is), a headline in title case is read in lower case
+(the tagger takes "Kills" for a name otherwise), and white space, line breaks included, is
 normalised to single spaces. Every token keeps the document offsets of the words it stands
 for, so anything read off the tree maps back to the text exactly.
 
@@ -87,6 +88,12 @@ def _stand_in(quantity: Quantity) -> str:
     return "10"
 
 
+def _title_case(words: list[str]) -> bool:
+    """A headline in title case ("Gunmen Who Killed 39"): parsed in lower case, as a sentence."""
+    long = [word for word in words if word.isalpha() and len(word) > 3]
+    return len(long) >= 3 and sum(word[0].isupper() for word in long) >= 0.8 * len(long)
+
+
 def _tokens(text: str, sentence: tuple[int, int], quantities: Sequence[Quantity], tokenizer):
     """Words, spaces, offsets and figure positions of one sentence."""
     words: list[str] = []
@@ -115,6 +122,8 @@ def _tokens(text: str, sentence: tuple[int, int], quantities: Sequence[Quantity]
         ends.append(quantity.end)
         at = quantity.end
     gap(at, sentence[1])
+    if _title_case(words):
+        words = [word if k in figures else word.lower() for k, word in enumerate(words)]
     spaces = [ends[k] < starts[k + 1] for k in range(len(words) - 1)] + [False]
     return words, spaces, starts, ends, figures
 
