@@ -266,7 +266,7 @@ def fact_word(parsed: ParsedSentence, index: int, noun, w: _Words,
             return _content_slot(verb, w, phrases or {}), verb
         if light:
             for candidate in (start if start.i != figure.i else None, _object_of(verb, skip), _subject_of(verb)):
-                if candidate is not None and candidate.i not in skip | {figure.i} or candidate is start:
+                if (candidate is not None and candidate.i not in skip | {figure.i}) or candidate is start:
                     slot = _noun_slot(candidate, w) if candidate is not None else None
                     if slot:
                         return slot, candidate

@@ -31,14 +31,14 @@ from rapidfuzz import fuzz
 from ._claims import normalise_phrase
 from ._lexicon import Lexicon
 from ._records import Claim, Document
-from ._timeref import parse_iso_date
+from ._timeref import parse_iso_date, times_compatible
 from ._verdicts import source_of
 
 __all__ = ["DEFAULT_MIN_SCORE", "Candidate", "candidate_pairs", "cluster_candidates", "statements"]
 
 DEFAULT_MIN_SCORE = 0.6
 FOLLOW_UP_DAYS = 7
-STORY_DAYS = 45
+STORY_DAYS = 200  # a running story (a refugee crisis) may be covered for months
 _PERSON = frozenset({"person", "generic_person"})
 _MEASURE_SLOTS = frozenset({"magnitude", "depth", "height", "speed", "distance", "turnout", "value", "votes"})
 
@@ -96,7 +96,6 @@ class _Features:
     generic: bool
     facilities: frozenset[str]
     propers: frozenset[str]
-    day: int | None
     voice: tuple[str, str]
 
 
@@ -123,9 +122,7 @@ def _features(claim: Claim, lexicon: Lexicon, published: dt.date | None) -> _Fea
         if word[:1].isupper() and key and categories.get(key) not in {"facility", "place", "calendar"}:
             propers.update(key.split())
     group, named, generic = _group_word(claim, lexicon)
-    day = parse_iso_date(claim.when) if claim.when and not claim.when_inferred else None
-    return _Features(group, named, generic, facilities, frozenset(propers),
-                     day.toordinal() if day else None, source_of(claim))
+    return _Features(group, named, generic, facilities, frozenset(propers), source_of(claim))
 
 
 def _categories(lexicon: Lexicon) -> dict[str, str]:
@@ -145,6 +142,9 @@ def _group_term(a: Claim, b: Claim, fa: _Features, fb: _Features) -> tuple[str, 
         return ("counted thing named on one side only", 0.15)
     if fa.group == fb.group:
         return (f"same counted group: {fa.group} ('{a.subject}' / '{b.subject}')", 0.3)
+    words_a, words_b = set(a.subject_key.split()), set(b.subject_key.split())
+    if "and" not in words_a | words_b and (words_a <= words_b or words_b <= words_a):
+        return (f"one counted group named more closely ('{a.subject}' / '{b.subject}')", 0.25)
     plain_people = (fa.generic and not fb.named and not fb.generic) or (fb.generic and not fa.named and not fa.generic)
     if plain_people and (a.category in _PERSON or b.category in _PERSON):
         return (f"people and '{b.subject if fa.generic else a.subject}': the same people", 0.25)
@@ -161,14 +161,16 @@ def _place_term(a: Claim, b: Claim, fa: _Features, fb: _Features) -> tuple[str, 
     return (f"same place or object ({similarity:.0%}: '{a.object}' / '{b.object}')", round(0.1 * similarity, 4))
 
 
-def _time_term(a: Claim, b: Claim, fa: _Features, fb: _Features,
-               published: dict[str, dt.date | None]) -> tuple[str, float] | None:
-    if fa.day is not None and fb.day is not None:
-        if abs(fa.day - fb.day) > (1 if a.when != b.when else 0):
-            return None
-        return (f"times meet ({a.when} / {b.when})", 0.2)
+def _time_term(a: Claim, b: Claim, published: dict[str, dt.date | None]) -> tuple[str, float] | None:
+    """Explicit times must meet; an undated claim is anchored to its story's date."""
+    explicit_a = a.when if not a.when_inferred else None
+    explicit_b = b.when if not b.when_inferred else None
+    if explicit_a and explicit_b:
+        return (f"times meet ({a.when} / {b.when})", 0.2) if times_compatible(explicit_a, explicit_b) else None
     pa, pb = published.get(a.document), published.get(b.document)
-    if pa and pb and abs((pa - pb).days) > STORY_DAYS:
+    anchor_a = parse_iso_date(explicit_a) or pa
+    anchor_b = parse_iso_date(explicit_b) or pb
+    if anchor_a and anchor_b and abs((anchor_a - anchor_b).days) > STORY_DAYS:
         return None  # two stories months apart
     return ("same story's time", 0.2)
 
@@ -179,7 +181,7 @@ def _score(a: Claim, b: Claim, fa: _Features, fb: _Features, published: dict[str
             or (a.sentence_start == b.sentence_start and fa.voice == fb.voice)):
         return None
     terms = [(f"same fact: {a.predicate} ('{a.verb}' / '{b.verb}')", 0.4)]
-    for term in (_group_term(a, b, fa, fb), _place_term(a, b, fa, fb), _time_term(a, b, fa, fb, published)):
+    for term in (_group_term(a, b, fa, fb), _place_term(a, b, fa, fb), _time_term(a, b, published)):
         if term is None:
             return None
         terms.append(term)
