@@ -85,7 +85,7 @@ def qualified_figures(draw: st.DrawFn) -> tuple[str, str, int]:
 def make_claim(quantity: Quantity, claim_id: str = "c1", document: str = "d1", **fields) -> Claim:
     """A claim around a quantity, with neutral defaults for everything else."""
     values = dict(id=claim_id, document=document, quantity=quantity, kind=quantity.kind, subject="people",
-                  subject_key="people", category="generic_person", predicate="kill", verb="killed", object=None,
+                  subject_key="people", category="generic_person", predicate="dead", verb="killed", object=None,
                   object_key="", when=None, according_to=None, negated=False, hedged=False, scope=(),
                   sentence=quantity.text, sentence_start=0, sentence_end=len(quantity.text))
     values.update(fields)

@@ -233,6 +233,9 @@ def _claim_fields(document: Document, quantity: Quantity, quantities: Sequence[Q
         subject, inherited = previous["subject"], True  # "Twelve workers were killed and 30 were hurt"
     if subject is None and quantity.kind == "count":
         subject, inherited = ctx.last_subject, True  # "Twelve were treated in hospital": the people named before
+    predicate = frame.slot
+    if predicate is None and previous is not None:
+        predicate = previous["predicate"]  # "police said 40 joined, while organisers put the figure at 200"
     source = frame.source
     if source is not None and source.lower() in _PRONOUNS:
         source = ctx.last_speaker
@@ -253,7 +256,7 @@ def _claim_fields(document: Document, quantity: Quantity, quantities: Sequence[Q
     anchor = frame.slot_span[0] if frame.slot_span else quantity.start
     verb = document.text[frame.slot_span[0]:frame.slot_span[1]] if frame.slot_span else None
     return {
-        "quantity": quantity, "subject": subject, "predicate": frame.slot, "verb": verb,
+        "quantity": quantity, "subject": subject, "predicate": predicate, "verb": verb,
         "object": frame.object, "when": nearest_time(times, anchor), "according_to": source,
         "spans": tuple(sorted(spans, key=lambda span: span.start)),
         "negated": frame.negated, "hedged": frame.hedged, "scope": tuple(sorted(scope)),

@@ -74,6 +74,8 @@ class Frame:
 @attrs.frozen
 class _Words:
     slots: dict[str, str]  # lemma -> slot
+    event_nouns: dict[str, str]  # "rally" -> participants (event_nouns.txt)
+    calendar: frozenset[str]  # day and month names: never a place
     roles: dict[str, frozenset[str]]  # role -> lemmas
     tallies: frozenset[str]
 
@@ -90,7 +92,9 @@ def _build(lexicon: Lexicon) -> _Words:
     roles: dict[str, set[str]] = {}
     for row in lexicon.table("frame_words"):
         roles.setdefault(row["role"], set()).add(row["lemma"].lower())
-    return _Words(slots, {k: frozenset(v) for k, v in roles.items()}, frozenset(tallies))
+    event_nouns = {row["phrase"]: row["predicate"] for row in lexicon.table("event_nouns")}
+    calendar = frozenset(row["word"].lower() for row in lexicon.table("calendar"))
+    return _Words(slots, event_nouns, calendar, {k: frozenset(v) for k, v in roles.items()}, frozenset(tallies))
 
 
 def words(lexicon: Lexicon) -> _Words:
@@ -141,8 +145,9 @@ def counted_noun(parsed: ParsedSentence, index: int):
     return None
 
 
-def _phrase_bounds(token) -> tuple[int, int]:
-    """Token range of a noun phrase without its clauses, appositions and trailing phrases."""
+def _phrase_bounds(token, of: bool = False) -> tuple[int, int]:
+    """Token range of a noun phrase without its clauses, appositions and trailing phrases
+    (but for an "of" phrase when ``of`` is set: "the offices of the United Nations")."""
     left = token.i
     for child in token.lefts:
         if child.dep_ in _SPEAKER_CUT or child.dep_ == "nummod":
@@ -150,14 +155,14 @@ def _phrase_bounds(token) -> tuple[int, int]:
         left = min(left, child.left_edge.i)
     right = token.i
     for child in token.rights:
-        if child.dep_ in {"compound", "flat"}:
+        if child.dep_ in {"compound", "flat"} or (of and child.dep_ == "prep" and child.lower_ == "of"):
             right = max(right, child.right_edge.i)
     return left, right
 
 
 def _text(parsed: ParsedSentence, text: str, first: int, last: int) -> tuple[str, tuple[int, int]]:
     doc = parsed.doc
-    while first <= last and (doc[first].lower_ in _DETERMINERS or doc[first].is_punct or
+    while first <= last and (doc[first].lower_ in _DETERMINERS or doc[first].is_punct or doc[first].dep_ == "poss" or
                              doc[first].i in parsed.figures):
         first += 1
     while last >= first and doc[last].is_punct:
@@ -184,17 +189,23 @@ def _clause_word(token):
     return None
 
 
-def _complement_slot(verb, skip: set[int], w: _Words):
+def _word_slot(token, w: _Words, phrases: dict[int, str]) -> str:
+    """The slot a word names: its event phrase's predicate, its row in ``slots.txt``, or its lemma."""
+    predicate = phrases.get(token.i)
+    if predicate and predicate != "*":
+        return w.slots.get(predicate, predicate)
+    return w.slots.get(_lemma(token)) or w.slots.get(token.lower_) or _lemma(token)
+
+
+def _complement_slot(verb, skip: set[int], w: _Words, phrases: dict[int, str]):
     """The slot of a light verb's complement: "on board", "missing", "unaccounted for"."""
     for child in verb.children:
         if child.i in skip:
             continue
         if child.dep_ in _COMPLEMENTS:
-            slot = w.slots.get(_lemma(child)) or w.slots.get(child.lower_)
-            if slot:
+            slot = _word_slot(child, w, phrases)
+            if slot and (slot != _lemma(child) or child.pos_ in {"VERB", "ADJ"}) and not _is(child, "light", w):
                 return slot, child
-            if child.pos_ in {"VERB", "ADJ"} and not _is(child, "light", w):
-                return _lemma(child), child
         if child.dep_ == "prep":
             slot = _prep_slot(child, w)
             if slot:
@@ -259,7 +270,7 @@ def fact_word(parsed: ParsedSentence, index: int, noun, w: _Words,
         light = _light(verb, w)
         saying = _is(verb, "reporting", w) or _is(verb, "hedge", w)
         if saying or light:
-            slot, word = _complement_slot(verb, skip, w)  # "were on board", "confirmed dead"
+            slot, word = _complement_slot(verb, skip, w, phrases or {})  # "were on board", "confirmed dead"
             if slot:
                 return slot, word
         if not light and not saying:
@@ -293,6 +304,14 @@ def _content_slot(verb, w: _Words, phrases: dict[int, str]) -> str:
             slot = w.slots.get(f"{lemma}_{_lemma(child)}")
             if slot:
                 return slot
+        event = w.event_nouns.get(_lemma(child)) if child.dep_ in {"dobj", "pobj", "prep"} else None
+        if event:  # "joined a rally", "took part in the march"
+            return w.slots.get(event, event)
+        if child.dep_ == "prep":
+            inner = next((c for c in child.children if c.dep_ == "pobj"), None)
+            event = w.event_nouns.get(_lemma(inner)) if inner is not None else None
+            if event and lemma in {"take", "join"}:
+                return w.slots.get(event, event)
     return w.slots.get(lemma) or w.slots.get(verb.lower_) or lemma
 
 
@@ -364,15 +383,30 @@ def _ancestors_and_self(token) -> Iterator:
     yield from token.ancestors
 
 
+_SUBORDINATORS = frozenset({"when", "after", "before", "because", "while", "since", "until"})
+_SPEAKER_HOPS = 3  # clause words from the figure up to its reporting verb, that verb included
+
+
 def speaker(parsed: ParsedSentence, text: str, index: int, w: _Words):
-    """``(source text, offsets)`` of who gives the figure at ``index``, or ``None``."""
+    """``(source text, offsets)`` of who gives the figure at ``index``, or ``None``.
+
+    The reporting verb must govern the figure's clause closely: "China says it is trying to
+    negotiate a crisis sparked when two dozen burst into an embassy" gives China no figure.
+    """
     figure = parsed.doc[index]
+    hops = 0
     for node in _ancestors_and_self(figure):
         for child in node.children:
             if child.lower_ == "according":
                 found = _according_to(parsed, text, child)
                 if found:
                     return found
+        if node.pos_ in _CLAUSAL and node.i != index:
+            hops += 1
+            if hops > _SPEAKER_HOPS:
+                return None
+        if node.dep_ == "advcl" and any(c.lower_ in _SUBORDINATORS for c in node.children):
+            return None  # "... a crisis sparked when two dozen burst in": background, not what was said
         if _is(node, "reporting", w) and node.i != index:
             subject = _subject_of(node)
             if subject is not None and not (subject.left_edge.i <= index <= subject.right_edge.i):
@@ -434,11 +468,13 @@ def _occurrence(parsed: ParsedSentence, fact, noun, story_year: str | None, w: _
                 year = _year_of(parsed, child)
                 if year and year != story_year and child.head.lower_ not in {"since"}:
                     return year, markers  # "a 1999 quake killed 2,400", "killed 40 in 1999"
+    lowers = [t.lower_ for t in anchor.subtree]
+    if any(a in {"so", "thus"} and b == "far" for a, b in zip(lowers, lowers[1:], strict=False)) or \
+            any(a == "to" and b == "date" for a, b in zip(lowers, lowers[1:], strict=False)):
+        return "span", markers  # "so far this year", "to date"
     for child in anchor.children:
         lower = child.lower_
         if child.dep_ == "prep" and lower == "since":
-            return "span", markers
-        if child.dep_ == "advmod" and lower == "far" and any(c.lower_ == "so" for c in child.children):
             return "span", markers
         if child.dep_ == "prep" and lower in {"in", "over", "during"}:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -497,24 +533,31 @@ def _role(noun, fact_token, w: _Words) -> str | None:
     return None
 
 
-def _object(parsed: ParsedSentence, text: str, fact, skip: int):
-    """The place or object of the fact: "into the Spanish embassy", "left China"."""
+_TIME_NOUNS = frozenset("night morning evening afternoon day week month year weekend hour time dawn".split())
+_PLACE_PREPOSITIONS = frozenset({"into", "in", "at", "to", "from", "inside", "near", "off", "on", "onto", "outside"})
+
+
+def _object(parsed: ParsedSentence, text: str, fact, skip, phrases: dict[int, str]):
+    """The place or object of the fact: "into the Spanish embassy", "left China", "took refuge in
+    the offices of ..." (the first object after the event phrase, outside the counted phrase)."""
     if fact is None or fact.pos_ not in _CLAUSAL:
         return None
-    for child in fact.children:
-        if child.dep_ == "dobj" and child.i != skip and not (child.left_edge.i <= skip <= child.right_edge.i):
-            first, last = _phrase_bounds(child)
-            words, span = _text(parsed, text, first, last)
-            if words:
-                return words, span
-        if child.dep_ == "prep" and child.lower_ in {"into", "in", "at", "to", "from", "inside", "near", "off", "on"}:
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and not (pobj.left_edge.i <= skip <= pobj.right_edge.i) and \
-                    pobj.i not in parsed.figures:
-                first, last = _phrase_bounds(pobj)
-                words, span = _text(parsed, text, first, last)
-                if words:
-                    return words, span
+    end = fact.i
+    while end + 1 in phrases:
+        end += 1
+    for token in fact.subtree:
+        if token.i <= end or token.dep_ not in {"pobj", "dobj"} or token.i in parsed.figures:
+            continue
+        if skip.left_edge.i <= token.i <= skip.right_edge.i or token.left_edge.i <= skip.i <= token.right_edge.i:
+            continue
+        if token.dep_ == "pobj" and token.head.lower_ not in _PLACE_PREPOSITIONS:
+            continue
+        if _lemma(token) in _TIME_NOUNS or token.lower_ in w.calendar:
+            continue
+        first, last = _phrase_bounds(token, of=True)
+        words, span = _text(parsed, text, first, last)
+        if words:
+            return words, span
     return None
 
 
@@ -570,9 +613,12 @@ def frame_of(parsed: ParsedSentence, text: str, quantity: Quantity, *, story_yea
     markers |= _part(parsed, index, noun)
     if noun is not None and noun.lower_ in _ANAPHORS:
         markers.add("of_them")
-    if noun is not None and any(_is(t, "other", w) for t in noun.children):
-        markers.add("other")
-    obj = _object(parsed, text, fact, index if noun is None else noun.i)
+    for holder in (noun, *(noun.ancestors if noun is not None else figure.ancestors)):
+        if holder is None or holder.pos_ not in _NOMINAL:
+            break
+        if any(_is(t, "other", w) for t in holder.children):
+            markers.add("other")  # "another group of about 21 asylum seekers"
+    obj = _object(parsed, text, fact, noun if noun is not None else figure, phrases or {})
     return Frame(
         slot=slot,
         slot_span=parsed.offsets(fact.i, fact.i) if fact is not None else None,

@@ -34,7 +34,8 @@ from ._records import Claim, Document
 from ._timeref import parse_iso_date, times_compatible
 from ._verdicts import source_of
 
-__all__ = ["DEFAULT_MIN_SCORE", "Candidate", "candidate_pairs", "cluster_candidates", "statements"]
+__all__ = ["DEFAULT_MIN_SCORE", "Candidate", "candidate_pairs", "cluster_candidates", "fact_blocks", "report_day",
+           "statements"]
 
 DEFAULT_MIN_SCORE = 0.6
 FOLLOW_UP_DAYS = 7
@@ -213,6 +214,22 @@ def statements(claims: Sequence[Claim], lexicon: Lexicon | None = None) -> dict[
     return {members[0]: tuple(members) for members in groups.values()}
 
 
+def fact_blocks(claims: Sequence[Claim], documents: Sequence[Document] = (),
+                lexicon: Lexicon | None = None) -> dict[Hashable, list[int]]:
+    """Fact key -> indices of the statement representatives (:func:`statements`) that share it."""
+    lexicon = lexicon or Lexicon.default()
+    reported = {d.id: report_day(d) for d in documents}
+    tallies = lexicon.compiled("linking.tallies", _tallies)
+    representatives = set(statements(claims, lexicon))
+    blocks: dict[Hashable, list[int]] = defaultdict(list)
+    for k, claim in enumerate(claims):
+        if claim.id in representatives:
+            key = _fact_key(claim, tallies, reported)
+            if key is not None:
+                blocks[key].append(k)
+    return blocks
+
+
 def candidate_pairs(
     claims: Sequence[Claim],
     documents: Sequence[Document] = (),
@@ -228,15 +245,7 @@ def candidate_pairs(
     """
     lexicon = lexicon or Lexicon.default()
     published = {d.id: parse_iso_date(d.published) for d in documents}
-    reported = {d.id: report_day(d) for d in documents}
-    tallies = lexicon.compiled("linking.tallies", _tallies)
-    representatives = set(statements(claims, lexicon))
-    blocks: dict[Hashable, list[int]] = defaultdict(list)
-    for k, claim in enumerate(claims):
-        if claim.id in representatives:
-            key = _fact_key(claim, tallies, reported)
-            if key is not None:
-                blocks[key].append(k)
+    blocks = fact_blocks(claims, documents, lexicon)
     found: list[Candidate] = []
     for key in sorted(blocks, key=repr):
         members = blocks[key]

@@ -15,8 +15,7 @@ Usage, against a running scheduler (the tests use a ``LocalCluster``)::
 from __future__ import annotations
 
 import itertools
-from collections import defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -29,7 +28,7 @@ except ImportError as exc:  # pragma: no cover - depends on the installed extras
 from ._check import Input, Report, _as_documents, build_report
 from ._claims import extract
 from ._lexicon import Lexicon
-from ._linking import DEFAULT_MIN_SCORE, Candidate, _block_key, candidate_pairs
+from ._linking import _LEAD, DEFAULT_MIN_SCORE, Candidate, candidate_pairs, fact_blocks
 from ._parallel import _pack, _portable, _unpack
 from ._quantities import DEFAULT_TOLERANCE
 from ._records import Claim, Document
@@ -62,7 +61,7 @@ def _score_blocks(blocks: Iterable[tuple[list[tuple[str, tuple]], list[tuple[str
     found = []
     for rows, dates in blocks:
         claims = [_unpack(row, claim_id, "") for claim_id, row in rows]  # scoring reads no sentence
-        documents = [Document(id=d, text="", published=published) for d, published in dates]
+        documents = [Document(id=d, text=lead, published=published) for d, published, lead in dates]
         found.append([attrs.astuple(c, recurse=False)
                       for c in candidate_pairs(claims, documents, min_score=min_score, lexicon=lexicon)])
     return found
@@ -139,18 +138,13 @@ def check(
 def _linked(claims: Sequence[Claim], documents: Sequence[Document], client: Client, workers: int,
             min_score: float, tables: dict | None) -> list[Candidate]:
     """Candidate pairs, one task per group of blocks, in the order ``candidate_pairs`` gives them."""
-    blocks: dict[Hashable, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        key = _block_key(claim)
-        if key is not None:
-            blocks[key].append(claim)
-    dates = {d.id: d.published for d in documents}
+    leads = {d.id: (d.published, d.text[:_LEAD]) for d in documents}  # what report days are read from
     work = []
-    for key in sorted(blocks, key=repr):
-        members = blocks[key]
+    for _, indices in sorted(fact_blocks(claims, documents, _lexicon(tables)).items(), key=lambda item: repr(item[0])):
+        members = [claims[k] for k in indices]
         if len(members) > 1:
             owners = dict.fromkeys(c.document for c in members)
-            work.append(([(c.id, _pack(c)) for c in members], [(d, dates[d]) for d in owners]))
+            work.append(([(c.id, _pack(c)) for c in members], [(d, *leads[d]) for d in owners]))
     if not work:
         return []
     bag, held = _scattered_bag(client, work, 4 * workers)

@@ -162,7 +162,7 @@ def claims(draw: st.DrawFn) -> Claim:
     subject = draw(st.sampled_from(["people", "protesters", "migrants", "workers"]))
     return Claim(id=draw(st.sampled_from(["c1", "c2", "c3"])), document=draw(st.sampled_from(["d1", "d2"])),
                  quantity=quantity, kind="count", subject=subject, subject_key=subject.rstrip("s"),
-                 category="person", predicate=draw(st.sampled_from(["kill", "injure", "arrest"])), verb=None,
+                 category="person", predicate=draw(st.sampled_from(["dead", "injured", "detained"])), verb=None,
                  object=None, object_key="", when=None,
                  according_to=draw(st.sampled_from([None, "police", "organisers"])), negated=False, hedged=False,
                  scope=(), sentence=quantity.text, sentence_start=0, sentence_end=len(quantity.text))
@@ -192,12 +192,11 @@ class Article:
 
 
 _EVENTS = {  # predicate: (past-tense verb phrases, object preposition)
-    "kill": (["were killed in", "died in", "lost their lives in"], "the {place}"),
-    "injure": (["were injured in", "were wounded in", "were hurt in"], "the {place}"),
-    "arrest": (["were arrested at", "were detained at"], "the {place}"),
-    "evacuate": (["were evacuated from", "were moved out of"], "the {place}"),
+    "dead": (["were killed in", "died in", "lost their lives in"], "the {place}"),
+    "injured": (["were injured in", "were wounded in", "were hurt in"], "the {place}"),
+    "detained": (["were arrested at", "were detained at"], "the {place}"),
+    "displaced": (["were evacuated from", "were moved out of"], "the {place}"),
 }
-_PREDICATE_OF = {"detained": "hold"}
 _PLACES = ["harbour fire", "Marrow Street collapse", "Kestrel mine blast", "Lindqvist factory fire",
            "Ostend bus crash", "Harwell stadium crush"]
 _SUBJECTS = ["people", "workers", "passengers", "residents", "miners", "fans"]
@@ -292,7 +291,7 @@ def source_sets(draw: st.DrawFn, relation: str | None = None, articles: int | No
     outlets = draw(st.permutations(_OUTLETS))
     texts = []
     for k, figure in enumerate(figures):
-        verb = draw(st.sampled_from(_EVENTS["kill"][0]))
+        verb = draw(st.sampled_from(_EVENTS["dead"][0]))
         speaker = draw(st.sampled_from(_SPEAKERS))
         evacuated = draw(st.integers(1000, 9000))
         other_day = (published - dt.timedelta(days=30 * (k + 1))).strftime("%d %B %Y").lstrip("0")
