@@ -16,6 +16,7 @@ __all__ = [
     "make_claim",
     "qualified_figures",
     "quantities",
+    "scientific_numerals",
     "spelled_numbers",
 ]
 
@@ -80,6 +81,23 @@ def qualified_figures(draw: st.DrawFn) -> tuple[str, str, int]:
     phrase = draw(st.sampled_from(sorted(QUALIFIER_RULES)))
     value = draw(st.integers(min_value=1, max_value=10**9))
     return phrase, QUALIFIER_RULES[phrase], value
+
+
+_EXPONENTS = ("{m}e{e}", "{m}E{e}", "{m}e+{e}", "{m} x 10^{e}", "{m}×10^{e}", "{m} × 10^{e}")
+
+
+@st.composite
+def scientific_numerals(draw: st.DrawFn) -> tuple[str, float]:
+    """A figure in scientific notation ('0.00001e5', '.5E3', '9999999999999999 x 10^-2') and its value."""
+    whole = draw(st.text("0123456789", max_size=16))
+    fraction = draw(st.text("0123456789", min_size=0 if whole else 1, max_size=12))
+    mantissa = whole + ("." + fraction if fraction else "")
+    exponent = draw(st.integers(-30, 30))
+    form = draw(st.sampled_from(_EXPONENTS))
+    written = form.format(m=mantissa, e=exponent)
+    if exponent < 0 and "^" in form:
+        written = written.replace("^-", draw(st.sampled_from(["^-", "^−"])))
+    return written.replace("e+-", "e-"), float(f"{mantissa}e{exponent}")
 
 
 def make_claim(quantity: Quantity, claim_id: str = "c1", document: str = "d1", **fields) -> Claim:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import math
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from claimcheck import _quantities, parse_quantities
 from claimcheck._quantities import iter_quantities
-from strategies import grouped_numerals, qualified_figures, spelled_numbers
+from strategies import grouped_numerals, qualified_figures, scientific_numerals, spelled_numbers
 
 
 def _valid(text: str) -> None:
@@ -137,3 +138,20 @@ def test_chunks_of_any_size_read_the_same_figures(pieces, size):
         assert parse_quantities(text) == whole
     finally:
         _quantities._CHUNK = original
+
+
+# --- scientific notation (issue 18) -------------------------------------------
+
+@pytest.mark.parametrize(("written", "value"), [("0.00001e5", 1), ("9999999999999999e1", 9999999999999999e1),
+                                                ("0.0001 x 10^-3", 1e-7), ("1.5e3", 1500)])
+def test_scientific_mantissa_already_in_exponent_form_regression(written, value):
+    (q,) = parse_quantities(written)
+    assert (q.text, q.stated, q.low, q.high) == (written, value, value, value)
+
+
+@given(scientific_numerals())
+def test_scientific_notation_reads_its_value(case):
+    written, value = case
+    text = f"The lab counted {written} cells."
+    (q,) = [q for q in parse_quantities(text) if q.kind == "count"]
+    assert q.text == written and q.stated == value and q.low == q.high == value and q.qualifier == "exact"
