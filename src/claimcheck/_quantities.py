@@ -478,7 +478,20 @@ def _negative_sign(text: str, start: int, floor: int) -> int | None:
 
 
 def _interval(rule: str | None, v: float, t: float) -> tuple[float | None, float | None, bool, bool, str]:
-    """The interval a qualifier rule states for figure ``v`` with tolerance ``t``."""
+    """The interval a qualifier rule states for figure ``v`` with tolerance ``t``; never empty.
+
+    Where the rule leaves no width ('nearly 0', 'just over 0', a tolerance of 0) it states the point.
+
+    >>> _interval("nearly", 0.0, 0.1), _interval("nearly", 10.0, 0.1)
+    ((0.0, 0.0, True, True, 'approximate'), (9.0, 10.0, True, False, 'approximate'))
+    """
+    lo, hi, li, hi_inc, qualifier = _rule_interval(rule, v, t)
+    if lo is not None and hi is not None and not (lo < hi or (li and hi_inc)):
+        return v, v, True, True, qualifier
+    return lo, hi, li, hi_inc, qualifier
+
+
+def _rule_interval(rule: str | None, v: float, t: float) -> tuple[float | None, float | None, bool, bool, str]:
     if rule == "at_least":
         return v, None, True, True, "at_least"
     if rule in ("more_than", "well_over"):
