@@ -346,3 +346,35 @@ def test_sentences_are_bounded():
     spans = claimcheck.split_sentences(text)
     assert spans and max(e - s for s, e in spans) <= MAX_SENTENCE
     assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")
+
+
+# --- issue 18: markup the standard library's parser asserts on ----------------------------------
+
+@pytest.mark.parametrize("page", ["<p><![a[", "<html<![T/", "<![ x", "<p><![if IE]>x<![endif]><![cdata[ y ]]>",
+                                  "<p>At least 12 people died.</p><![a[ junk > <p>Ten more were hurt.</p>"])
+def test_unknown_marked_section_is_read_past_regression(page: str):
+    document = make_document(page, html=True)
+    extract(document)
+    if "Ten more" in page:
+        assert "At least 12 people died." in document.text and "Ten more were hurt." in document.text
+
+
+def test_text_file_that_looks_like_html_with_a_bad_marked_section_regression(tmp_path: Path):
+    path = tmp_path / "page.txt"
+    path.write_text("<p>At least 12 people died on Monday.<![a[\n", encoding="utf-8")
+    [document] = load(str(path))
+    assert "At least 12 people died on Monday." in document.text
+    result = _cli("check", "--format", "json", str(path))
+    _no_traceback(result)
+    assert result.returncode == 0
+
+
+def test_a_parser_assertion_keeps_the_text(monkeypatch):
+    from claimcheck import _html
+
+    def refuse(self, data):
+        raise AssertionError("unexpected markup")
+
+    monkeypatch.setattr(_html._Extractor, "feed", refuse)
+    text, meta = _html.html_to_text("<p>At least 12 people &amp; <b>ten</b> dogs died.</p>")
+    assert text == "At least 12 people & ten dogs died.\n" and meta["title"] is None
