@@ -19,7 +19,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import claimcheck
-from claimcheck import DecodeError, FormatError, InputError, extract, load, make_document, parse_quantities
+from claimcheck import (
+    DecodeError,
+    FormatError,
+    InputError,
+    extract,
+    iter_documents,
+    load,
+    make_document,
+    parse_quantities,
+)
 
 GOOD = ("Published: 2023-10-12\n\nAt least 12 people were killed in the Marrow mine collapse on Monday, "
         "police said.\n")
@@ -378,3 +387,53 @@ def test_a_parser_assertion_keeps_the_text(monkeypatch):
     monkeypatch.setattr(_html._Extractor, "feed", refuse)
     text, meta = _html.html_to_text("<p>At least 12 people &amp; <b>ten</b> dogs died.</p>")
     assert text == "At least 12 people & ten dogs died.\n" and meta["title"] is None
+
+
+# --- issue 18: JSON Lines the json module refuses, and what it reads but output could not write ---
+
+def _good_line(**fields: object) -> str:
+    return json.dumps({"text": GOOD, **fields})
+
+
+def _jsonl(tmp_path: Path, *lines: str, name: str = "corpus.jsonl") -> Path:
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_deep_and_huge_jsonl_lines_are_line_errors_regression(tmp_path: Path):
+    path = _jsonl(tmp_path, _good_line(), "[" * 100_000, '{"text": "x", "n": ' + "7" * 5000 + "}",
+                  '{"text": "x", "id": ' + "7" * 5000 + "}", _good_line(id="last"))
+    for documents in (load(str(path), on_error="record"), list(iter_documents(str(path), on_error="record"))):
+        assert [d.error is None for d in documents] == [True, False, False, False, True]
+        assert documents[1].error == "malformed JSON: nested too deeply"
+        assert all(d.error.startswith("malformed JSON: ") and "4300 digits" in d.error for d in documents[2:4])
+    with pytest.raises(FormatError):
+        load(str(path))
+    for args in (("extract",), ("check", "--format", "json")):
+        result = _cli(*args, str(path))
+        _no_traceback(result)
+        assert result.returncode == 2 and result.stderr.count("malformed JSON") == 3
+
+
+def test_lone_surrogates_are_replaced_one_for_one_regression(tmp_path: Path):
+    text = "At least 12 people \\ud800 were killed on Monday, police said \\udfff."
+    path = _jsonl(tmp_path, f'{{"text": "{text}", "id": "a\\udc00", "outlet": "X\\ud83d"}}')
+    [document] = load(str(path))
+    assert document.text == json.loads(f'"{text}"').replace("\ud800", "\ufffd").replace("\udfff", "\ufffd")
+    assert (document.id, document.outlet) == ("a\ufffd", "X\ufffd")
+    claims = extract(document)
+    assert claims and all(c.quantity.text == document.text[c.quantity.start : c.quantity.end] for c in claims)
+    for args in (("extract",), ("extract", "--format", "json"), ("check", "--format", "json")):
+        result = _cli(*args, str(path))
+        _no_traceback(result)
+        assert result.returncode == 0 and "12" in result.stdout
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_unicode_line_separators_inside_jsonl_strings_regression(tmp_path: Path, separator: str):
+    line = json.dumps({"text": f"At least 12 people{separator}were killed on Monday.", "id": "a"}, ensure_ascii=False)
+    path = tmp_path / "sep.jsonl"
+    path.write_text(_good_line() + "\r\n" + line + "\n", encoding="utf-8")
+    for documents in (load(str(path)), list(iter_documents(str(path)))):
+        assert [d.id for d in documents] == ["d1", "a"] and separator in documents[1].text
