@@ -437,3 +437,27 @@ def test_unicode_line_separators_inside_jsonl_strings_regression(tmp_path: Path,
     path.write_text(_good_line() + "\r\n" + line + "\n", encoding="utf-8")
     for documents in (load(str(path)), list(iter_documents(str(path)))):
         assert [d.id for d in documents] == ["d1", "a"] and separator in documents[1].text
+
+
+def _encoded_jsonl(tmp_path: Path, encoding: str) -> Path:
+    path = tmp_path / "corpus.jsonl"
+    lines = [json.dumps({"text": GOOD.replace("mine", "café mine"), "id": "a"}, ensure_ascii=False), _good_line()]
+    path.write_bytes(("\n".join(lines) + "\n").encode(encoding))
+    return path
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "latin-1", "cp1252", "utf-8-sig"])
+def test_jsonl_is_decoded_alike_streamed_and_whole_regression(tmp_path: Path, encoding: str):
+    path = _encoded_jsonl(tmp_path, encoding)
+    assert list(iter_documents(str(path), on_error="record")) == load(str(path), on_error="record")
+    assert "café" in load(str(path))[0].text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "latin-1"])
+def test_extract_reads_the_jsonl_check_reads_regression(tmp_path: Path, encoding: str):
+    path = _encoded_jsonl(tmp_path, encoding)
+    streamed, whole = _cli("extract", str(path)), _cli("extract", "--format", "json", str(path))
+    for result in (streamed, whole):
+        _no_traceback(result)
+        assert result.returncode == 0, result.stderr
+    assert [json.loads(line) for line in streamed.stdout.splitlines()] == json.loads(whole.stdout)

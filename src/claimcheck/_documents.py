@@ -23,7 +23,7 @@ from ._html import html_to_text, looks_like_html
 from ._lexicon import Lexicon
 from ._records import Document, Span
 
-__all__ = ["MAX_BYTES", "decode", "is_furniture", "load", "make_document"]
+__all__ = ["MAX_BYTES", "decode", "is_furniture", "load", "make_document", "utf8_encoding"]
 
 MAX_BYTES = 64 * 2**20
 _TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ""}
@@ -84,6 +84,28 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
     if _is_binary(text):
         raise DecodeError(path, "binary file, not text")
     return text, encoding
+
+
+def utf8_encoding(path: str) -> str | None:
+    """``"utf-8"`` or ``"utf-8-sig"`` when :func:`decode` would read the file at ``path`` as UTF-8
+    (checked in one pass over the bytes, in flat memory); ``None`` when it would read another
+    encoding, find it binary, or the file cannot be opened."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4 * 8000)
+            if head.startswith(codecs.BOM_UTF8):
+                return "utf-8-sig"
+            if any(head.startswith(bom) for bom, _ in _BOMS) or _utf16_without_bom(head):
+                return None
+            decoder = codecs.getincrementaldecoder("utf-8")()
+            if _is_binary(decoder.decode(head)):
+                return None
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+    except (OSError, UnicodeDecodeError):
+        return None
+    return "utf-8"
 
 
 # --- lines and furniture ----------------------------------------------------------------------
