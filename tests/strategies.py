@@ -9,13 +9,16 @@ from claimcheck import Claim, Quantity
 from claimcheck.testing import quantities
 
 __all__ = [
+    "NUMBER_FORMS",
     "QUALIFIER_RULES",
     "claims",
     "grouped_numerals",
     "integers_below_a_trillion",
     "make_claim",
     "qualified_figures",
+    "qualified_number_forms",
     "quantities",
+    "scientific_numerals",
     "spelled_numbers",
 ]
 
@@ -80,6 +83,41 @@ def qualified_figures(draw: st.DrawFn) -> tuple[str, str, int]:
     phrase = draw(st.sampled_from(sorted(QUALIFIER_RULES)))
     value = draw(st.integers(min_value=1, max_value=10**9))
     return phrase, QUALIFIER_RULES[phrase], value
+
+
+_EXPONENTS = ("{m}e{e}", "{m}E{e}", "{m}e+{e}", "{m} x 10^{e}", "{m}×10^{e}", "{m} × 10^{e}")
+
+
+@st.composite
+def scientific_numerals(draw: st.DrawFn) -> tuple[str, float]:
+    """A figure in scientific notation ('0.00001e5', '.5E3', '9999999999999999 x 10^-2') and its value."""
+    whole = draw(st.text("0123456789", max_size=16))
+    fraction = draw(st.text("0123456789", min_size=0 if whole else 1, max_size=12))
+    mantissa = whole + ("." + fraction if fraction else "")
+    exponent = draw(st.integers(-30, 30))
+    form = draw(st.sampled_from(_EXPONENTS))
+    written = form.format(m=mantissa, e=exponent)
+    if exponent < 0 and "^" in form:
+        written = written.replace("^-", draw(st.sampled_from(["^-", "^−"])))
+    return written.replace("e+-", "e-"), float(f"{mantissa}e{exponent}")
+
+
+#: Figures written every way the qualifiers meet them: zero and signs included.
+NUMBER_FORMS = ("0", "0.0", "zero", "nil", "0%", "$0", "-0", "0.5", "1", "-1", "10", "12.5%", "500", "5e-324",
+                "1e-320", "1.7e308", "two", "twenty")
+
+
+@st.composite
+def qualified_number_forms(draw: st.DrawFn) -> str:
+    """A qualifier of the default lexicon (before or after) around one of :data:`NUMBER_FORMS`."""
+    from claimcheck import Lexicon
+
+    rows = Lexicon.default().table("qualifiers")
+    row = draw(st.sampled_from(rows))
+    number = draw(st.sampled_from(NUMBER_FORMS))
+    if row["position"] == "before":
+        return f"{row['phrase']} {number}"
+    return number + draw(st.sampled_from(["", " "])) + row["phrase"]
 
 
 def make_claim(quantity: Quantity, claim_id: str = "c1", document: str = "d1", **fields) -> Claim:

@@ -19,7 +19,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import claimcheck
-from claimcheck import DecodeError, FormatError, InputError, extract, load, make_document, parse_quantities
+from claimcheck import (
+    DecodeError,
+    FormatError,
+    InputError,
+    extract,
+    iter_documents,
+    load,
+    make_document,
+    parse_quantities,
+)
 
 GOOD = ("Published: 2023-10-12\n\nAt least 12 people were killed in the Marrow mine collapse on Monday, "
         "police said.\n")
@@ -346,3 +355,109 @@ def test_sentences_are_bounded():
     spans = claimcheck.split_sentences(text)
     assert spans and max(e - s for s, e in spans) <= MAX_SENTENCE
     assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")
+
+
+# --- issue 18: markup the standard library's parser asserts on ----------------------------------
+
+@pytest.mark.parametrize("page", ["<p><![a[", "<html<![T/", "<![ x", "<p><![if IE]>x<![endif]><![cdata[ y ]]>",
+                                  "<p>At least 12 people died.</p><![a[ junk > <p>Ten more were hurt.</p>"])
+def test_unknown_marked_section_is_read_past_regression(page: str):
+    document = make_document(page, html=True)
+    extract(document)
+    if "Ten more" in page:
+        assert "At least 12 people died." in document.text and "Ten more were hurt." in document.text
+
+
+def test_text_file_that_looks_like_html_with_a_bad_marked_section_regression(tmp_path: Path):
+    path = tmp_path / "page.txt"
+    path.write_text("<p>At least 12 people died on Monday.<![a[\n", encoding="utf-8")
+    [document] = load(str(path))
+    assert "At least 12 people died on Monday." in document.text
+    result = _cli("check", "--format", "json", str(path))
+    _no_traceback(result)
+    assert result.returncode == 0
+
+
+def test_a_parser_assertion_keeps_the_text(monkeypatch):
+    from claimcheck import _html
+
+    def refuse(self, data):
+        raise AssertionError("unexpected markup")
+
+    monkeypatch.setattr(_html._Extractor, "feed", refuse)
+    text, meta = _html.html_to_text("<p>At least 12 people &amp; <b>ten</b> dogs died.</p>")
+    assert text == "At least 12 people & ten dogs died.\n" and meta["title"] is None
+
+
+# --- issue 18: JSON Lines the json module refuses, and what it reads but output could not write ---
+
+def _good_line(**fields: object) -> str:
+    return json.dumps({"text": GOOD, **fields})
+
+
+def _jsonl(tmp_path: Path, *lines: str, name: str = "corpus.jsonl") -> Path:
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_deep_and_huge_jsonl_lines_are_line_errors_regression(tmp_path: Path):
+    path = _jsonl(tmp_path, _good_line(), "[" * 100_000, '{"text": "x", "n": ' + "7" * 5000 + "}",
+                  '{"text": "x", "id": ' + "7" * 5000 + "}", _good_line(id="last"))
+    for documents in (load(str(path), on_error="record"), list(iter_documents(str(path), on_error="record"))):
+        assert [d.error is None for d in documents] == [True, False, False, False, True]
+        assert documents[1].error == "malformed JSON: nested too deeply"
+        assert all(d.error.startswith("malformed JSON: ") and "4300 digits" in d.error for d in documents[2:4])
+    with pytest.raises(FormatError):
+        load(str(path))
+    for args in (("extract",), ("check", "--format", "json")):
+        result = _cli(*args, str(path))
+        _no_traceback(result)
+        assert result.returncode == 2 and result.stderr.count("malformed JSON") == 3
+
+
+def test_lone_surrogates_are_replaced_one_for_one_regression(tmp_path: Path):
+    text = "At least 12 people \\ud800 were killed on Monday, police said \\udfff."
+    path = _jsonl(tmp_path, f'{{"text": "{text}", "id": "a\\udc00", "outlet": "X\\ud83d"}}')
+    [document] = load(str(path))
+    assert document.text == json.loads(f'"{text}"').replace("\ud800", "\ufffd").replace("\udfff", "\ufffd")
+    assert (document.id, document.outlet) == ("a\ufffd", "X\ufffd")
+    claims = extract(document)
+    assert claims and all(c.quantity.text == document.text[c.quantity.start : c.quantity.end] for c in claims)
+    for args in (("extract",), ("extract", "--format", "json"), ("check", "--format", "json")):
+        result = _cli(*args, str(path))
+        _no_traceback(result)
+        assert result.returncode == 0 and "12" in result.stdout
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_unicode_line_separators_inside_jsonl_strings_regression(tmp_path: Path, separator: str):
+    line = json.dumps({"text": f"At least 12 people{separator}were killed on Monday.", "id": "a"}, ensure_ascii=False)
+    path = tmp_path / "sep.jsonl"
+    path.write_text(_good_line() + "\r\n" + line + "\n", encoding="utf-8")
+    for documents in (load(str(path)), list(iter_documents(str(path)))):
+        assert [d.id for d in documents] == ["d1", "a"] and separator in documents[1].text
+
+
+def _encoded_jsonl(tmp_path: Path, encoding: str) -> Path:
+    path = tmp_path / "corpus.jsonl"
+    lines = [json.dumps({"text": GOOD.replace("mine", "café mine"), "id": "a"}, ensure_ascii=False), _good_line()]
+    path.write_bytes(("\n".join(lines) + "\n").encode(encoding))
+    return path
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "latin-1", "cp1252", "utf-8-sig"])
+def test_jsonl_is_decoded_alike_streamed_and_whole_regression(tmp_path: Path, encoding: str):
+    path = _encoded_jsonl(tmp_path, encoding)
+    assert list(iter_documents(str(path), on_error="record")) == load(str(path), on_error="record")
+    assert "café" in load(str(path))[0].text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "latin-1"])
+def test_extract_reads_the_jsonl_check_reads_regression(tmp_path: Path, encoding: str):
+    path = _encoded_jsonl(tmp_path, encoding)
+    streamed, whole = _cli("extract", str(path)), _cli("extract", "--format", "json", str(path))
+    for result in (streamed, whole):
+        _no_traceback(result)
+        assert result.returncode == 0, result.stderr
+    assert [json.loads(line) for line in streamed.stdout.splitlines()] == json.loads(whole.stdout)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import math
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimcheck import _quantities, parse_quantities
+from claimcheck import Quantity, _quantities, parse_quantities
 from claimcheck._quantities import iter_quantities
-from strategies import grouped_numerals, qualified_figures, spelled_numbers
+from strategies import grouped_numerals, qualified_figures, qualified_number_forms, scientific_numerals, spelled_numbers
 
 
 def _valid(text: str) -> None:
@@ -137,3 +138,45 @@ def test_chunks_of_any_size_read_the_same_figures(pieces, size):
         assert parse_quantities(text) == whole
     finally:
         _quantities._CHUNK = original
+
+
+# --- scientific notation and empty intervals (issue 18) -------------------------------------------
+
+@pytest.mark.parametrize(("written", "value"), [("0.00001e5", 1), ("9999999999999999e1", 9999999999999999e1),
+                                                ("0.0001 x 10^-3", 1e-7), ("1.5e3", 1500)])
+def test_scientific_mantissa_already_in_exponent_form_regression(written, value):
+    (q,) = parse_quantities(written)
+    assert (q.text, q.stated, q.low, q.high) == (written, value, value, value)
+
+
+@given(scientific_numerals())
+def test_scientific_notation_reads_its_value(case):
+    written, value = case
+    text = f"The lab counted {written} cells."
+    (q,) = [q for q in parse_quantities(text) if q.kind == "count"]
+    assert q.text == written and q.stated == value and q.low == q.high == value and q.qualifier == "exact"
+
+
+def _not_empty(q: Quantity) -> bool:
+    if q.low is None or q.high is None:
+        return True
+    return q.low < q.high or (q.low == q.high and q.low_inclusive and q.high_inclusive)
+
+
+@pytest.mark.parametrize("text", ["nearly 0", "a little over 0", "almost zero", "just under 0%", "just over $0"])
+def test_nearly_zero_is_the_point_zero_regression(text):
+    (q,) = parse_quantities(text)
+    assert (q.low, q.high, q.low_inclusive, q.high_inclusive, q.qualifier) == (0, 0, True, True, "approximate")
+    assert q.contains(0)
+
+
+def test_a_qualifier_with_no_tolerance_states_the_point_regression():
+    (q,) = parse_quantities("nearly 500 people", tolerance=0)
+    assert (q.low, q.high, q.low_inclusive, q.high_inclusive) == (500, 500, True, True)
+
+
+@given(qualified_number_forms(), st.sampled_from(["", " people", " per cent", " km"]),
+       st.sampled_from([0.0, 0.1, 1e-20, 2.0]))
+def test_no_quantity_is_an_empty_interval(form, tail, tolerance):
+    for q in parse_quantities(f"Officials said {form}{tail} on Monday.", tolerance=tolerance):
+        assert _not_empty(q), q

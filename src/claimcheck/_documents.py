@@ -23,7 +23,7 @@ from ._html import html_to_text, looks_like_html
 from ._lexicon import Lexicon
 from ._records import Document, Span
 
-__all__ = ["MAX_BYTES", "decode", "is_furniture", "load", "make_document"]
+__all__ = ["MAX_BYTES", "decode", "is_furniture", "load", "make_document", "utf8_encoding"]
 
 MAX_BYTES = 64 * 2**20
 _TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ""}
@@ -86,9 +86,32 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
     return text, encoding
 
 
+def utf8_encoding(path: str) -> str | None:
+    """``"utf-8"`` or ``"utf-8-sig"`` when :func:`decode` would read the file at ``path`` as UTF-8
+    (checked in one pass over the bytes, in flat memory); ``None`` when it would read another
+    encoding, find it binary, or the file cannot be opened."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4 * 8000)
+            if head.startswith(codecs.BOM_UTF8):
+                return "utf-8-sig"
+            if any(head.startswith(bom) for bom, _ in _BOMS) or _utf16_without_bom(head):
+                return None
+            decoder = codecs.getincrementaldecoder("utf-8")()
+            if _is_binary(decoder.decode(head)):
+                return None
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+    except (OSError, UnicodeDecodeError):
+        return None
+    return "utf-8"
+
+
 # --- lines and furniture ----------------------------------------------------------------------
 
 _LINE = re.compile(r"[^\n]*\n?")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 _DATED_LINK = re.compile(r"\s*\d{1,2} [A-Z][a-z]{2} \d{2}\s*\|")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2} ?[ap]\.?m\.?\b", re.IGNORECASE)
@@ -505,17 +528,15 @@ def _expand(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) ->
 
 def _jsonl_documents(path: str, text: str, meta: dict, lexicon: Lexicon,
                      encoding: str | None = None) -> Iterator[Document | InputError]:
-    for number, line in enumerate(text.splitlines(), start=1):
+    """One document (or error) per non-blank line; lines end at ``\n`` only (JSON strings may
+    hold U+2028, U+2029 and U+0085)."""
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{path}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield FormatError(where, f"malformed JSON: {exc.msg} (column {exc.colno})")
-            continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            yield FormatError(where, 'each line must be a JSON object with a "text" string')
+        record = _json_record(where, line)
+        if isinstance(record, InputError):
+            yield record
             continue
         if not record["text"].strip():
             yield InputError(where, "empty")
@@ -527,6 +548,27 @@ def _jsonl_documents(path: str, text: str, meta: dict, lexicon: Lexicon,
         document = make_document(record["text"], path=where, lexicon=lexicon, encoding=encoding, **fields,
                                  id=str(given_id) if isinstance(given_id, str | int) else "")
         yield document
+
+
+def _json_record(where: str, line: str) -> dict | FormatError:
+    """The JSON object on one line, its strings free of lone surrogates, or why it cannot be read."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return FormatError(where, f"malformed JSON: {exc.msg} (column {exc.colno})")
+    except RecursionError:
+        return FormatError(where, "malformed JSON: nested too deeply")
+    except ValueError:  # the json module's only other refusal: an integer past Python's digit limit
+        return FormatError(where, f"malformed JSON: an integer of more than {sys.get_int_max_str_digits()} digits")
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        return FormatError(where, 'each line must be a JSON object with a "text" string')
+    return {key: _without_surrogates(value) for key, value in record.items()}
+
+
+def _without_surrogates(value: object) -> object:
+    """A string with each lone surrogate ('\\ud800', which no output encoding can write) replaced
+    by U+FFFD, one code point for one: offsets into it stay those of the text as given."""
+    return _SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
 
 
 def _with_id(document: Document, new_id: str) -> Document:

@@ -4,12 +4,15 @@ Block elements become line breaks and paragraphs blank lines; ``<script>``, ``<s
 ``<nav>``, ``<header>``, ``<footer>``, ``<aside>``, ``<form>`` and the like are dropped. When the
 page has an ``<article>`` (or ``<main>``) its text alone is kept. Title, publication date,
 outlet and URL come from the usual meta tags. The parser is iterative: deeply nested or broken
-markup cannot make it recurse or fail.
+markup cannot make it recurse or fail. A marked section it does not know (``<![a[``) is a bogus
+comment, as browsers read it; should the parser still refuse some markup, the page's text is
+kept with its tags stripped.
 """
 
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 
 __all__ = ["html_to_text", "looks_like_html"]
@@ -20,6 +23,7 @@ _BLOCK = frozenset("p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article
                    "figcaption caption title".split())
 _PARAGRAPH = frozenset("p h1 h2 h3 h4 h5 h6 li blockquote section article figcaption table".split())
 _LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"(\d{4}-\d{2}-\d{2})')
+_TAG = re.compile(r"<[^<>]*>")
 _HTML_SNIFF = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<article|<p[\s>]|<div[\s>])", re.IGNORECASE)
 
 
@@ -40,6 +44,14 @@ class _Extractor(HTMLParser):
         self.title = ""
         self.first_h1: str | None = None
         self.h1: list[str] | None = None
+
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """'<![CDATA[...]]>', '<![if IE]>'; any other '<![' is a bogus comment (the standard
+        library asserts on it)."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            return self.parse_bogus_comment(i, report)
 
     def _emit(self, text: str) -> None:
         self.parts.append(text)
@@ -112,8 +124,11 @@ def html_to_text(html: str) -> tuple[str, dict[str, str | None]]:
     ('Ten & more.\\n', 'T')
     """
     parser = _Extractor()
-    parser.feed(html)
-    parser.close()
+    try:
+        parser.feed(html)
+        parser.close()
+    except AssertionError:  # markup the standard library's parser refuses: keep the text
+        return _tidy(unescape(_TAG.sub(" ", html))), {"title": None, "published": None, "outlet": None, "url": None}
     body = "".join(parser.article_parts) if parser.article_parts else "".join(parser.parts)
     meta = parser.meta
     published = (meta.get("article:published_time") or meta.get("datepublished") or meta.get("time")

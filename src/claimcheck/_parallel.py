@@ -23,7 +23,7 @@ from pathlib import Path
 import attrs
 
 from ._claims import extract, extract_numbered
-from ._documents import MAX_BYTES, _expand, _jsonl_documents, _read, numbered
+from ._documents import MAX_BYTES, _expand, _jsonl_documents, _read, numbered, utf8_encoding
 from ._errors import InputError
 from ._lexicon import Lexicon
 from ._quantities import DEFAULT_TOLERANCE
@@ -233,8 +233,9 @@ def iter_documents(
     lexicon: Lexicon | None = None,
 ) -> Iterator[Document]:
     """Documents one by one, as :func:`claimcheck.load` reads them (same ids, order, errors),
-    but JSON Lines files (``.jsonl``, ``.ndjson``, UTF-8) are read a line at a time, so memory
-    does not grow with the file (only the set of ids used so far is kept)."""
+    but JSON Lines files (``.jsonl``, ``.ndjson``) in UTF-8 are read a line at a time, so memory
+    does not grow with the file (only the set of ids used so far is kept); one in another
+    encoding is read whole, as ``load`` reads it."""
     if on_error not in {"raise", "record"}:
         raise ValueError("on_error must be 'raise' or 'record'")
     lexicon = lexicon or Lexicon.default()
@@ -251,28 +252,29 @@ def iter_documents(
 
 
 def _jsonl_stream(path: str, meta: dict, lexicon: Lexicon) -> Iterator[Document | InputError]:
-    """A JSON Lines file line by line, each line judged by the rules of ``load``."""
+    """A UTF-8 JSON Lines file line by line, each line judged by the rules of ``load``; a file in
+    another encoding (UTF-16, cp1252...) is read whole and decoded as ``load`` decodes it."""
+    encoding = utf8_encoding(path)
+    if encoding is None:
+        yield from _read(path, meta, MAX_BYTES, lexicon)
+        return
     try:
-        handle = open(path, encoding="utf-8-sig", errors="strict")  # noqa: SIM115 - closed below
+        handle = open(path, encoding=encoding, errors="replace", newline="\n")  # noqa: SIM115 - closed below
     except OSError as exc:
         yield InputError(path, exc.strerror or "cannot be read")
         return
     with handle:
-        number, found = 0, False
-        try:
-            for number, line in enumerate(handle, start=1):
-                if len(line) > MAX_BYTES:
-                    yield InputError(f"{path}:{number}", "line too long")
-                    continue
-                found = found or bool(line.strip())
-                for item in _jsonl_documents(path, line, meta, lexicon, "utf-8"):
-                    if isinstance(item, InputError):
-                        yield type(item)(f"{path}:{number}", item.reason)
-                    else:
-                        yield attrs.evolve(item, path=f"{path}:{number}")
-        except UnicodeDecodeError:
-            yield InputError(f"{path}:{number + 1}", "not UTF-8 (JSON Lines is read as UTF-8)")
-            return
+        found = False
+        for number, line in enumerate(handle, start=1):
+            if len(line) > MAX_BYTES:
+                yield InputError(f"{path}:{number}", "line too long")
+                continue
+            found = found or bool(line.strip())
+            for item in _jsonl_documents(path, line, meta, lexicon, encoding):
+                if isinstance(item, InputError):
+                    yield type(item)(f"{path}:{number}", item.reason)
+                else:
+                    yield attrs.evolve(item, path=f"{path}:{number}")
         if not found:
             yield InputError(path, "empty")
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator, Sequence
+from decimal import Context, Decimal
 
 import attrs
 
@@ -28,6 +29,7 @@ _AHEAD = 400  # characters a figure may span from its anchor
 _BEHIND = 48  # characters looked at before a figure for cues
 
 _A = re.ASCII
+_EXACT = Context(prec=100)  # exact for any numeral the engine reads (at most 40 digits)
 _DATE_GATE = frozenset("-–/:. \t\u00a0\u2009\u202faApPsnrt(")
 _DIGITS = re.compile(r"[0-9]+")
 # Where a chunk of the text may end: a line break, or white space after a digit or closing
@@ -251,7 +253,7 @@ def _numeral_suffixes(text: str, fig: _Fig, raw: str, limit: int, g: Grammar, mo
     end = fig.end
     if (s := _SCI.match(text, end, limit)) and "," not in raw:
         exp = int((s[1] or s[2]).replace("−", "-"))
-        fig.value, fig.end, fig.plain = float(f"{fig.value!r}e{exp}"), s.end(), False
+        fig.value, fig.end, fig.plain = _scaled(text[fig.start : end], exp), s.end(), False
         return
     if (s := _POWER.match(text, end, limit)) and "," not in raw:
         exponent = int(s[3]) * (-1) ** (s[2].count("-") + s[2].count("−"))
@@ -282,6 +284,16 @@ def _numeral_suffixes(text: str, fig: _Fig, raw: str, limit: int, g: Grammar, mo
         if r is not None and r.end > end:
             fig.mult = r.value / fig.value if fig.value else 1.0
             fig.value, fig.end, fig.plain = r.value, r.end, False
+
+
+def _scaled(mantissa: str, exponent: int) -> float:
+    """The numeral ``mantissa`` ('0.00001', '.5', '1 000') times ten to ``exponent``, correctly rounded.
+
+    >>> _scaled("0.00001", 5), _scaled("9999999999999999", 1) == 9999999999999999e1
+    (1.0, True)
+    """
+    digits = Decimal("".join(ch for ch in mantissa if ch.isdigit() or ch == "."))
+    return float(digits.scaleb(exponent, _EXACT))
 
 
 def _multiply(text: str, fig: _Fig, limit: int, g: Grammar, money: bool, *, words: bool, tail: float = 0.0) -> bool:
@@ -466,7 +478,20 @@ def _negative_sign(text: str, start: int, floor: int) -> int | None:
 
 
 def _interval(rule: str | None, v: float, t: float) -> tuple[float | None, float | None, bool, bool, str]:
-    """The interval a qualifier rule states for figure ``v`` with tolerance ``t``."""
+    """The interval a qualifier rule states for figure ``v`` with tolerance ``t``; never empty.
+
+    Where the rule leaves no width ('nearly 0', 'just over 0', a tolerance of 0) it states the point.
+
+    >>> _interval("nearly", 0.0, 0.1), _interval("nearly", 10.0, 0.1)
+    ((0.0, 0.0, True, True, 'approximate'), (9.0, 10.0, True, False, 'approximate'))
+    """
+    lo, hi, li, hi_inc, qualifier = _rule_interval(rule, v, t)
+    if lo is not None and hi is not None and not (lo < hi or (li and hi_inc)):
+        return v, v, True, True, qualifier
+    return lo, hi, li, hi_inc, qualifier
+
+
+def _rule_interval(rule: str | None, v: float, t: float) -> tuple[float | None, float | None, bool, bool, str]:
     if rule == "at_least":
         return v, None, True, True, "at_least"
     if rule in ("more_than", "well_over"):
