@@ -22,6 +22,7 @@ Words that steer these rules are data: ``slots.txt`` (the facts and their word f
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 import attrs
@@ -469,8 +470,7 @@ def _occurrence(parsed: ParsedSentence, fact, noun, story_year: str | None, w: _
                 if year and year != story_year and child.head.lower_ not in {"since"}:
                     return year, markers  # "a 1999 quake killed 2,400", "killed 40 in 1999"
     lowers = [t.lower_ for t in anchor.subtree]
-    if any(a in {"so", "thus"} and b == "far" for a, b in zip(lowers, lowers[1:], strict=False)) or \
-            any(a == "to" and b == "date" for a, b in zip(lowers, lowers[1:], strict=False)):
+    if any((a in {"so", "thus"} and b == "far") or (a, b) == ("to", "date") for a, b in itertools.pairwise(lowers)):
         return "span", markers  # "so far this year", "to date"
     for child in anchor.children:
         lower = child.lower_
@@ -537,7 +537,7 @@ _TIME_NOUNS = frozenset("night morning evening afternoon day week month year wee
 _PLACE_PREPOSITIONS = frozenset({"into", "in", "at", "to", "from", "inside", "near", "off", "on", "onto", "outside"})
 
 
-def _object(parsed: ParsedSentence, text: str, fact, skip, phrases: dict[int, str]):
+def _object(parsed: ParsedSentence, text: str, fact, skip, phrases: dict[int, str], w: _Words):
     """The place or object of the fact: "into the Spanish embassy", "left China", "took refuge in
     the offices of ..." (the first object after the event phrase, outside the counted phrase)."""
     if fact is None or fact.pos_ not in _CLAUSAL:
@@ -618,7 +618,7 @@ def frame_of(parsed: ParsedSentence, text: str, quantity: Quantity, *, story_yea
             break
         if any(_is(t, "other", w) for t in holder.children):
             markers.add("other")  # "another group of about 21 asylum seekers"
-    obj = _object(parsed, text, fact, noun if noun is not None else figure, phrases or {})
+    obj = _object(parsed, text, fact, noun if noun is not None else figure, phrases or {}, w)
     return Frame(
         slot=slot,
         slot_span=parsed.offsets(fact.i, fact.i) if fact is not None else None,
