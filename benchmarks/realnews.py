@@ -53,7 +53,8 @@ def main() -> int:
               f"{m['false_alarms']:5}/{m['distractors']}")
     t = totals
     print(f"{'total':40} {t['pairs_linked']:6} {t['pairs_right']:5}/{t['pairs']:<5} "
-          f"{t['conflicts_found']:4}/{t['conflicts']:<4} {t['flagged_links']:7} {t['false_alarms']:5}/{t['distractors']}")
+          f"{t['conflicts_found']:4}/{t['conflicts']:<4} {t['flagged_links']:7} "
+          f"{t['false_alarms']:5}/{t['distractors']}")
     return 0
 
 

@@ -32,7 +32,7 @@ def test_same_event_thing_place_and_time_link_with_a_high_score():
     found = candidate_pairs([claim("a", "d1", 20), claim("b", "d2", 25, subject="N. Korean asylum-seekers")])
     assert len(found) == 1 and found[0].score >= 0.9
     terms = " ".join(term for term, _ in found[0].evidence)
-    assert "same event" in terms and "same counted thing" in terms and "times meet" in terms
+    assert "same fact" in terms and "counted group" in terms and "times meet" in terms
 
 
 def test_different_predicates_never_link():

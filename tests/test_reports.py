@@ -14,7 +14,7 @@ from claimcheck._html_report import render_html
 from claimcheck._render import render_markdown, render_text
 
 HOSTILE = ('Published: 2023-10-12\n\n<script>alert(1)</script> "><img src=x onerror=alert(2)> '
-           "Witnesses saw 20 protesters <b>stormed</b> the town hall on Thursday, police said.\n")
+           "Witnesses said 20 protesters stormed the town hall on Thursday, police said. <b>Live</b>\n")
 HOSTILE_B = ("Published: 2023-10-12\n\nMore than 300 protesters stormed the town hall on Thursday, "
              "<script>evil()</script> organisers said.\n")
 

@@ -174,8 +174,8 @@ def check(
     document extracted (local engine).
 
     >>> report = check("seeds")
-    >>> sorted({link.relation for link in report.links})
-    ['agree', 'compatible']
+    >>> sorted({link.relation for link in report.findings})
+    ['compatible', 'conflict']
     """
     if engine == "dask":
         from .dask import check as dask_check

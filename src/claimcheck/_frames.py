@@ -406,14 +406,14 @@ def speaker(parsed: ParsedSentence, text: str, index: int, w: _Words):
             hops += 1
             if hops > _SPEAKER_HOPS:
                 return None
-        if node.dep_ == "advcl" and any(c.lower_ in _SUBORDINATORS for c in node.children):
-            return None  # "... a crisis sparked when two dozen burst in": background, not what was said
         if _is(node, "reporting", w) and node.i != index:
             subject = _subject_of(node)
             if subject is not None and not (subject.left_edge.i <= index <= subject.right_edge.i):
                 found = _speaker_phrase(parsed, text, subject)
                 if found:
                     return found
+        if node.dep_ == "advcl" and any(c.lower_ in _SUBORDINATORS for c in node.children):
+            return None  # "... a crisis sparked when two dozen burst in": background, not what was said
     return None
 
 
@@ -436,6 +436,9 @@ def _speaker_phrase(parsed: ParsedSentence, text: str, head):
     first, last = _phrase_bounds(head)
     if any(k in parsed.figures for k in range(first, last + 1)):
         return None
+    for k in range(first, last + 1):  # "<script>evil()</script> organisers": the words after the junk
+        if parsed.doc[k].is_punct or parsed.doc[k].pos_ in {"SYM", "X"}:
+            first = k + 1
     words, span = _text(parsed, text, first, last)
     if not words or not any(ch.isalpha() for ch in words):
         return None
@@ -614,11 +617,15 @@ def frame_of(parsed: ParsedSentence, text: str, quantity: Quantity, *, story_yea
     if noun is not None and noun.lower_ in _ANAPHORS:
         markers.add("of_them")
     for holder in (noun, *(noun.ancestors if noun is not None else figure.ancestors)):
+        if holder is not None and holder.lower_ == "of":
+            continue  # "another group of about 21"
         if holder is None or holder.pos_ not in _NOMINAL:
             break
         if any(_is(t, "other", w) for t in holder.children):
             markers.add("other")  # "another group of about 21 asylum seekers"
     obj = _object(parsed, text, fact, noun if noun is not None else figure, phrases or {}, w)
+    if fact is not None and any(_is(t, "other", w) and t.dep_ == "amod" for t in fact.subtree):
+        markers.add("other")  # "... have sought refuge in other foreign embassies"
     return Frame(
         slot=slot,
         slot_span=parsed.offsets(fact.i, fact.i) if fact is not None else None,
