@@ -5,8 +5,9 @@
     python benchmarks/fuzz.py --families html,jsonl --save /tmp/fuzz-failures
 
 Kept and run by hand; not a test (``tests/test_hostile.py`` pins what a campaign found). Each
-family makes ``--n`` inputs (the command-line family one in 500 of that) from a seeded random
-source, or from hypothesis for ``hypothesis``; each call runs under a time limit. The
+family makes ``--n`` inputs (repetition a tenth of that, check pairs a quarter, the command
+line one in 500) from a seeded random source, or from hypothesis for ``hypothesis``; each call
+runs under a time limit. The
 invariants: quantities' and claims' offsets slice their words (``claim.quantity.text ==
 document.text[start:end]``); ``low <= high``; an exact figure has ``low == high``; no interval
 is empty; text in never raises, and files in raise nothing but ``ClaimcheckError`` subclasses
