@@ -6,6 +6,7 @@ Through the library and through the real command line (a subprocess). No timing 
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -165,6 +166,17 @@ def test_binary_file(tmp_path: Path):
         load(str(path))
     [document] = load(str(path), on_error="record")
     assert "binary" in document.error
+
+
+@pytest.mark.parametrize("data", [codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE,
+                                  " \n".encode("utf-16")])
+def test_a_byte_order_mark_alone_is_empty_regression(tmp_path: Path, data: bytes):
+    path = tmp_path / "mark.txt"  # found by benchmarks/fuzz.py: a document with neither text nor error
+    path.write_bytes(data)
+    with pytest.raises(InputError, match="empty"):
+        load(str(path))
+    [document] = load(str(path), on_error="record")
+    assert document.error == "empty"
 
 
 def test_empty_file(tmp_path: Path):

@@ -149,6 +149,11 @@ def test_scientific_mantissa_already_in_exponent_form_regression(written, value)
     assert (q.text, q.stated, q.low, q.high) == (written, value, value, value)
 
 
+@pytest.mark.parametrize("text", [".1.5e3", ".3.8x107n", "(.25e3 cells)", ".1 000e3"])
+def test_a_stray_point_before_scientific_notation_regression(text):
+    _valid(text)  # found by benchmarks/fuzz.py: the mantissa '.1.5' is no decimal
+
+
 @given(scientific_numerals())
 def test_scientific_notation_reads_its_value(case):
     written, value = case

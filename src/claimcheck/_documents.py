@@ -581,6 +581,8 @@ def _read(path: str, meta: dict, max_bytes: int, lexicon: Lexicon) -> Iterator[D
     try:
         data = _read_bytes(path, max_bytes)
         text, encoding = decode(data, path)
+        if not text.strip():  # a byte-order mark alone, or white space in UTF-16
+            raise InputError(path, "empty")
     except InputError as exc:
         yield exc
         return

@@ -253,7 +253,8 @@ def _numeral_suffixes(text: str, fig: _Fig, raw: str, limit: int, g: Grammar, mo
     end = fig.end
     if (s := _SCI.match(text, end, limit)) and "," not in raw:
         exp = int((s[1] or s[2]).replace("−", "-"))
-        fig.value, fig.end, fig.plain = _scaled(text[fig.start : end], exp), s.end(), False
+        point = "." if fig.start < end - len(raw) and raw.isdigit() else ""  # '.5e3', as the value was read
+        fig.value, fig.end, fig.plain = _scaled(point + raw, exp), s.end(), False
         return
     if (s := _POWER.match(text, end, limit)) and "," not in raw:
         exponent = int(s[3]) * (-1) ** (s[2].count("-") + s[2].count("−"))
