@@ -338,7 +338,22 @@ def extract_numbered(document: Document, first: int, *, lexicon: Lexicon, tolera
                     "inherited" not in claims[-1].markers:
                 ctx.last_subject, subject_set = claims[-1].subject, True  # the head of the sentence's people
         ctx.first_claim_seen = ctx.first_claim_seen or bool(claims)
-    return claims
+    return _earlier_occurrences(claims, document)
+
+
+def _earlier_occurrences(claims: list[Claim], document: Document) -> list[Claim]:
+    """A claim dated in an earlier year than its story ("the 1906 quake") is another occurrence.
+
+    The story's year is the document's, else the latest year its claims are dated in: news
+    compares its event with earlier ones, rarely with later ones.
+    """
+    years = [int(c.when[:4]) for c in claims if c.when and c.when[:4].isdigit() and not c.when_inferred]
+    story = int(document.published[:4]) if document.published and document.published[:4].isdigit() else \
+        max(years, default=None)
+    if story is None:
+        return claims
+    return [attrs.evolve(c, occurrence=c.when[:4]) if not c.occurrence and not c.when_inferred and c.when
+            and c.when[:4].isdigit() and int(c.when[:4]) < story else c for c in claims]
 
 
 def _make_claim(document: Document, sentence: tuple[int, int], found: dict, n: int,

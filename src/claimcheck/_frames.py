@@ -182,11 +182,29 @@ def _clause_word(token):
     current = token
     for _ in range(12):
         nominal_adjective = current.pos_ == "ADJ" and current.dep_ in _NOMINAL_DEPS  # "seven French were"
-        if current.pos_ in _CLAUSAL and current.dep_ not in {"amod", "compound"} and not nominal_adjective:
+        if current.pos_ in _CLAUSAL and current.dep_ not in {"amod", "compound"} and not nominal_adjective \
+                and current.is_alpha:
             return current
         if current.head.i == current.i:
             return None
         current = current.head
+    return None
+
+
+def _nationality(token) -> bool:
+    """A demonym complement ("41 were Ardanian", "12 Britons"): a group, never a fact."""
+    return token.text[:1].isupper() and token.pos_ in {"ADJ", "PROPN", "NOUN"}
+
+
+def _fronted_group(verb, figure, w: _Words):
+    """ "Of the dead, ...", "Among the injured were ...": the phrase before the clause names its fact."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in {"of", "among"} and child.i < verb.i and \
+                not (child.left_edge.i <= figure.i <= child.right_edge.i):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            slot = _noun_slot(pobj, w) if pobj is not None else None
+            if slot:
+                return slot, pobj
     return None
 
 
@@ -203,7 +221,7 @@ def _complement_slot(verb, skip: set[int], w: _Words, phrases: dict[int, str]):
     for child in verb.children:
         if child.i in skip:
             continue
-        if child.dep_ in _COMPLEMENTS:
+        if child.dep_ in _COMPLEMENTS and not _nationality(child):
             slot = _word_slot(child, w, phrases)
             if slot and (slot != _lemma(child) or child.pos_ in {"VERB", "ADJ"}) and not _is(child, "light", w):
                 return slot, child
@@ -211,6 +229,11 @@ def _complement_slot(verb, skip: set[int], w: _Words, phrases: dict[int, str]):
             slot = _prep_slot(child, w)
             if slot:
                 return slot, child
+            if child.lower_ == "among" and child.i > verb.i:  # "two of the crew were among the survivors"
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                slot = _noun_slot(pobj, w) if pobj is not None else None
+                if slot:
+                    return slot, pobj
     return None, None
 
 
@@ -265,7 +288,14 @@ def fact_word(parsed: ParsedSentence, index: int, noun, w: _Words,
     measured = _measure_slot(parsed, index, w)
     if measured is not None:
         return measured
-    verb = _clause_word(start.head if start.i != figure.i or figure.dep_ == "conj" else start)
+    if start.head.lower_ == "with" and _role(start, None, w) == "aboard":
+        return "aboard", start.head  # "a bus with 41 pilgrims aboard"
+    if start.head.lower_ in {"including", "include"} and start.head.head.i != start.head.i:
+        start = start.head.head  # "Nineteen people died, including three crew": the part shares the fact
+        skip_part = True
+    else:
+        skip_part = False
+    verb = _clause_word(start.head if start.i != figure.i or figure.dep_ == "conj" or skip_part else start)
     skip = {figure.i, start.i}
     while verb is not None:
         light = _light(verb, w)
@@ -274,6 +304,9 @@ def fact_word(parsed: ParsedSentence, index: int, noun, w: _Words,
             slot, word = _complement_slot(verb, skip, w, phrases or {})  # "were on board", "confirmed dead"
             if slot:
                 return slot, word
+            fronted = _fronted_group(verb, figure, w)  # "Of the 164 passengers, 41 were Ardanian"
+            if fronted is not None:
+                return fronted
         if not light and not saying:
             return _content_slot(verb, w, phrases or {}), verb
         if light:
@@ -324,6 +357,9 @@ def _object_of(verb, skip: set[int]):
 
 
 _MEASURES = frozenset({"magnitude", "depth", "height", "speed", "distance"})
+_THING_SLOTS = frozenset({"dead", "injured"})
+_PERSON_SLOTS = frozenset({"dead", "injured", "missing", "rescued", "detained", "displaced", "deported"})
+_THING_NOUNS = frozenset({"body", "death", "fatality", "injury", "corpse", "casualty"})
 _DIRECTIONS = frozenset(
     "north south east west northeast northwest southeast southwest ne nw se sw n s e w nne nnw ene ese "
     "sse ssw wnw wsw northern southern eastern western".split())
@@ -344,13 +380,25 @@ def _measure_slot(parsed: ParsedSentence, index: int, w: _Words):
     """Measures name what they measure: "a magnitude 7.2 quake", "a depth of 12km", "8km deep",
     "140 miles from the capital", "69 km north of Awaran"."""
     figure = parsed.doc[index]
+    if index > 0 and parsed.doc[index - 1].text == "M" and _is(parsed.doc[index - 1], "magnitude_mark", w):
+        return "magnitude", parsed.doc[index - 1]  # "M 7.7", "the M7.1 earthquake"
     if figure.dep_ == "pobj" and figure.head.lower_ == "of" and figure.head.head.i != figure.head.i:
-        slot = _noun_slot(figure.head.head, w)
-        if slot in _MEASURES:
-            return slot, figure.head.head
+        governor = figure.head.head
+        slot = _noun_slot(governor, w)
+        if slot in _MEASURES or (slot in _THING_SLOTS and _lemma(governor) in _THING_NOUNS):
+            return slot, governor  # "a depth of 12km", "the bodies of 39 people"
+    of = _of_object(figure)
+    if of is not None:
+        slot = _noun_slot(of, w)
+        if slot and (slot in _PERSON_SLOTS or parsed.figures[index].kind in {"percent", "fraction"}):
+            return slot, of  # "eleven of the injured", "54.2% of the vote"
     for other in (*figure.head.children, figure.head, *figure.children):
-        if other.i != index and abs(other.i - index) <= 2 and w.slots.get(_lemma(other)) in _MEASURES:
-            return w.slots[_lemma(other)], other
+        slot = w.slots.get(_lemma(other))
+        if other.i == index or abs(other.i - index) > 2 or slot not in _MEASURES:
+            continue
+        if other.i < index and other.pos_ != "NOUN" and not other.text.endswith("-"):
+            continue  # "as high as 10,000" is a bound, not a height
+        return slot, other
     if parsed.figures[index].kind == "measure":
         place = _place_after(parsed.doc, index)
         if place is not None:

@@ -166,7 +166,7 @@ def _time_term(a: Claim, b: Claim, published: dict[str, dt.date | None]) -> tupl
     """Explicit times must meet; an undated claim is anchored to its story's date."""
     explicit_a = a.when if not a.when_inferred else None
     explicit_b = b.when if not b.when_inferred else None
-    if explicit_a and explicit_b:
+    if explicit_a and explicit_b and a.predicate not in _MEASURE_SLOTS:  # a magnitude has no moment of its own
         return (f"times meet ({a.when} / {b.when})", 0.2) if times_compatible(explicit_a, explicit_b) else None
     pa, pb = published.get(a.document), published.get(b.document)
     anchor_a = parse_iso_date(explicit_a) or pa

@@ -55,10 +55,11 @@ _POWER = re.compile(r"(?:[ ]?[x×][ ]?(\d{1,6}(?:\.\d{1,6})?)[ ]?)?\^([-+−]{0,
 _FRAC = re.compile(r"/(\d{1,6})(?![\d/])", _A)
 _MIXED = re.compile(rf"{SP}+(\d{{1,3}})/(\d{{1,3}})(?![\d/])")
 _ORD_SUFFIX = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])", re.IGNORECASE)
-_JOIN = re.compile(
-    rf"(?:-(?={SP}+(?:to|through)\b))?{SP}*(?P<j>[-–—~]|(?:to|through|thru|or|and)(?![A-Za-z])){SP}*",
+_JOIN = re.compile(  # a range may run across one line break: 'between 40 and\n90'
+    rf"(?:-(?={SP}+(?:to|through)\b))?{SP}*\n?{SP}*(?P<j>[-–—~]|(?:to|through|thru|or|and)(?![A-Za-z])){SP}*\n?{SP}*",
     re.IGNORECASE,
 )
+_MAGNITUDE_MARK = re.compile(rf"(?<![A-Za-z])M{SP}?\Z")  # seismology's 'M 7.7'
 _ARTICLE = re.compile(rf"(?<![A-Za-z])(?:an?|half{SP}+an?){SP}+\Z", re.IGNORECASE)
 _PREV_WORD = re.compile(rf"([A-Za-z]+){SP}+\Z")
 _NEXT_WORD = re.compile(rf"{SP}+([A-Za-z]+)")
@@ -462,10 +463,13 @@ def _without_opener(start: int, cues: dict[str, tuple[str, str]]) -> int:
 def _negative_sign(text: str, start: int, floor: int) -> int | None:
     """Offset of a minus sign that makes the numeral at ``start`` negative."""
     i = start - 1
-    if i >= floor and text[i] == " ":
+    spaced = i >= floor and text[i] == " "
+    if spaced:
         i -= 1
     if i < floor or text[i] not in "-−":
         return None
+    if spaced and i > floor and text[i - 1] in " \t":
+        return None  # 'ROME - Two hundred people': a dash between words, no minus sign
     j = i - 1
     if j < 0:
         return i
@@ -827,6 +831,8 @@ class _Scan:
             a.value *= b.mult
         if not a.value < b.value:
             return None
+        if joiner in "-–—" and _MAGNITUDE_MARK.search(text, max(0, a.start - 3), a.start):
+            return None  # 'M 7.7 - 113 km NW of Bela': a magnitude, then the distance
         kind, unit = a.kind, a.unit
         if kind in ("count", "fraction") and b.kind not in ("count", "fraction"):
             kind, unit = b.kind, b.unit
