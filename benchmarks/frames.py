@@ -96,7 +96,7 @@ def _realnews_pairs():
             [document] = claimcheck.load(REALNEWS / row["file"])
             claims_of[row["file"]] = claimcheck.extract(document)
         start, end = int(row["start"]), int(row["end"])
-        found = [c for c in claims_of[row["file"]] if start <= c.start < end]
+        found = [c for c in claims_of[row["file"]] if c.start < end and start < c.end]
         yield f"{row['file']}@{start}", row, (found[0] if found else None)
 
 
@@ -108,7 +108,8 @@ def _sentence_pairs():
         for _ in range(int(nth or 1)):
             at = sentence.find(figure, at + 1)
         document = claimcheck.make_document(sentence)
-        found = [c for c in claimcheck.extract(document) if at <= c.start < at + len(figure)] if at >= 0 else []
+        end = at + len(figure)
+        found = [c for c in claimcheck.extract(document) if c.start < end and at < c.end] if at >= 0 else []
         yield f"{sentence[:60]} [{row['figure']}]", row, (found[0] if found else None)
 
 

@@ -26,7 +26,7 @@ from ._qgrammar import grammar
 from ._quantities import DEFAULT_TOLERANCE, change_before, iter_quantities
 from ._records import Claim, Document, Quantity, Span
 from ._sentences import document_sentences
-from ._timeref import nearest_time, time_mentions, time_words
+from ._timeref import nearest_time, parse_iso_date, time_mentions, time_words
 
 __all__ = ["CLAIM_KINDS", "extract", "normalise_phrase"]
 
@@ -35,6 +35,7 @@ _DETERMINERS = frozenset("the a an its their his her our your this that these th
 _LETTERS = re.compile(r"[a-z]+")
 _PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "officials said"])
 _PERSON = frozenset({"person", "generic_person"})
+_EARLIER_DAYS = 60  # a dated claim this long before its story is another occurrence
 
 
 @attrs.frozen
@@ -347,13 +348,21 @@ def _earlier_occurrences(claims: list[Claim], document: Document) -> list[Claim]
     The story's year is the document's, else the latest year its claims are dated in: news
     compares its event with earlier ones, rarely with later ones.
     """
+    published = parse_iso_date(document.published)
     years = [int(c.when[:4]) for c in claims if c.when and c.when[:4].isdigit() and not c.when_inferred]
-    story = int(document.published[:4]) if document.published and document.published[:4].isdigit() else \
-        max(years, default=None)
+    story = published.year if published else max(years, default=None)
     if story is None:
         return claims
-    return [attrs.evolve(c, occurrence=c.when[:4]) if not c.occurrence and not c.when_inferred and c.when
-            and c.when[:4].isdigit() and int(c.when[:4]) < story else c for c in claims]
+
+    def earlier(claim: Claim) -> bool:
+        if claim.occurrence or claim.when_inferred or not claim.when or not claim.when[:4].isdigit():
+            return False
+        day = parse_iso_date(claim.when)
+        if published and day:  # "on Friday" in a paper of 1 January is last week, not last year
+            return (published - day).days > _EARLIER_DAYS
+        return int(claim.when[:4]) < story
+
+    return [attrs.evolve(c, occurrence=c.when[:4]) if earlier(c) else c for c in claims]
 
 
 def _make_claim(document: Document, sentence: tuple[int, int], found: dict, n: int,

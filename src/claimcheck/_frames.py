@@ -223,7 +223,7 @@ def _complement_slot(verb, skip: set[int], w: _Words, phrases: dict[int, str]):
             continue
         if child.dep_ in _COMPLEMENTS and not _nationality(child):
             slot = _word_slot(child, w, phrases)
-            if slot and (slot != _lemma(child) or child.pos_ in {"VERB", "ADJ"}) and not _is(child, "light", w):
+            if slot and (slot != _lemma(child) or child.pos_ in {"VERB", "ADJ"}) and not _light(child, w):
                 return slot, child
         if child.dep_ == "prep":
             slot = _prep_slot(child, w)
@@ -295,6 +295,10 @@ def fact_word(parsed: ParsedSentence, index: int, noun, w: _Words,
         skip_part = True
     else:
         skip_part = False
+    participle = next((c for c in start.children if c.dep_ in {"acl", "amod"} and c.pos_ == "VERB"
+                       and c.tag_ == "VBN" and c.i > start.i), None)
+    if participle is not None and start.i != figure.i:
+        return _content_slot(participle, w, phrases or {}), participle  # "1,500 others injured"
     verb = _clause_word(start.head if start.i != figure.i or figure.dep_ == "conj" or skip_part else start)
     skip = {figure.i, start.i}
     while verb is not None:
@@ -406,11 +410,24 @@ def _measure_slot(parsed: ParsedSentence, index: int, w: _Words):
     return None
 
 
+def phrases_of(token) -> dict[int, str]:
+    """The event phrases of ``token``'s sentence, as :func:`frame_of` was given them."""
+    return token.doc.user_data.get("claimcheck.phrases", {})
+
+
+def _figures_of(token) -> frozenset[int]:
+    return token.doc.user_data.get("claimcheck.figures", frozenset())
+
+
 def _light(verb, w: _Words) -> bool:
     """A light verb hands the fact to its complement; one that names a slot too ("leave") is
     light only with a complement ("leaving 150 unaccounted for", not "left China")."""
     if not _is(verb, "light", w):
         return False
+    subject = _subject_of(verb)
+    figure_is_subject = subject is not None and any(t.i in _figures_of(verb) for t in subject.subtree)
+    if verb.i in phrases_of(verb) and not _has_complement(verb) and figure_is_subject:
+        return False  # "19 asylum seekers reached the island", not "the toll reached 61": an event phrase
     return _lemma(verb) not in w.slots or _has_complement(verb)
 
 
@@ -462,6 +479,9 @@ def speaker(parsed: ParsedSentence, text: str, index: int, w: _Words):
                     return found
         if node.dep_ == "advcl" and any(c.lower_ in _SUBORDINATORS for c in node.children):
             return None  # "... a crisis sparked when two dozen burst in": background, not what was said
+    for token in parsed.doc:  # "..., according to X" hung elsewhere in the sentence still names its source
+        if token.lower_ == "according" and not (token.left_edge.i <= index <= token.right_edge.i):
+            return _according_to(parsed, text, token)
     return None
 
 
@@ -512,6 +532,13 @@ def _occurrence(parsed: ParsedSentence, fact, noun, story_year: str | None, w: _
         year = _year_of(parsed, node)
         if year and year != story_year:
             return year, markers  # "since 1996, when 230 people died"
+        if node is not anchor and anchor.dep_ == "relcl":
+            for child in node.children:  # "an M6.1 event, which killed 6, occurred ... in July of 1990"
+                if child.dep_ == "prep":
+                    for inner in child.subtree:
+                        year = _year_of(parsed, inner)
+                        if year and story_year and year < story_year:
+                            return year, markers
     for node in (anchor, _subject_of(anchor) if anchor.pos_ in _CLAUSAL else None, noun):
         if node is None:
             continue
@@ -572,6 +599,15 @@ def _hedged(fact, figure, w: _Words) -> bool:
     return False
 
 
+def _degree(fact, figure, w: _Words) -> str | None:
+    """ "13 were critically injured", "22 seriously": the graver part of a fact is a role of its own."""
+    for node in (fact, figure):
+        if node is not None and any(_is(c, "degree", w) and c.dep_ in {"advmod", "amod"} and c.i in
+                                    {node.i - 1, figure.i + 1} for c in node.children):
+            return "degree"  # the adverb beside the fact or the figure: not "37 were injured, 22 seriously"
+    return None
+
+
 def _role(noun, fact_token, w: _Words) -> str | None:
     """ "all 90 on board were killed": the dead counted among those aboard."""
     if noun is None:
@@ -597,8 +633,8 @@ def _object(parsed: ParsedSentence, text: str, fact, skip, phrases: dict[int, st
     while end + 1 in phrases:
         end += 1
     for token in fact.subtree:
-        if token.i <= end or token.dep_ not in {"pobj", "dobj"} or token.i in parsed.figures:
-            continue
+        if token.i <= end or token.dep_ not in {"pobj", "dobj"} or token.i in parsed.figures or token.i in phrases:
+            continue  # "seeking refuge in": the phrase's own noun is no place
         if skip.left_edge.i <= token.i <= skip.right_edge.i or token.left_edge.i <= skip.i <= token.right_edge.i:
             continue
         if token.dep_ == "pobj" and token.head.lower_ not in _PLACE_PREPOSITIONS:
@@ -619,14 +655,20 @@ def _counted(parsed: ParsedSentence, text: str, index: int, noun, slot: str | No
         if place is not None:
             first, last = _phrase_bounds(place)
             return _text(parsed, text, first, last)
+    floor = 0
     if noun is not None and w.slots.get(_lemma(noun)) in _MEASURES and noun.head.i != noun.i:
-        noun = noun.head  # "a 7.2-magnitude quake": the quake is measured
+        floor, noun = noun.i + 1, noun.head  # "a 7.2-magnitude quake": the quake is measured
     if slot in _MEASURES and (noun is None or noun.pos_ not in _NOMINAL):
         clause = _clause_word(fact) if fact is not None else None
         noun = _subject_of(clause) if clause is not None else None
+    if noun is None and fact is not None:
+        clause = _clause_word(parsed.doc[index])
+        noun = next((c for c in clause.children if c.dep_ in _COMPLEMENTS and _nationality(c)), None) \
+            if clause is not None and _light(clause, w) else None  # "30 were Chilean"
     if noun is None or noun.pos_ == "PRON":
         return None, None
     first, last = _phrase_bounds(noun)
+    first = max(first, floor)
     if first <= index <= last:
         first = index + 1
     words, span = _text(parsed, text, first, last)
@@ -653,6 +695,8 @@ def frame_of(parsed: ParsedSentence, text: str, quantity: Quantity, *, story_yea
     if index is None:
         return Frame(None, None, None, None, None, None, None, False, False, "", ())
     figure = parsed.doc[index]
+    parsed.doc.user_data["claimcheck.phrases"] = phrases or {}
+    parsed.doc.user_data["claimcheck.figures"] = frozenset(parsed.figures)
     noun = counted_noun(parsed, index)
     slot, fact = fact_word(parsed, index, noun, w, phrases)
     counted, counted_span = _counted(parsed, text, index, noun, slot, fact, w)
@@ -662,8 +706,13 @@ def frame_of(parsed: ParsedSentence, text: str, quantity: Quantity, *, story_yea
         if any(_is(child, "earlier", w) and child.dep_ == "advmod" for child in verb.children):
             markers.add("earlier")
     markers |= _part(parsed, index, noun)
+    if fact is not None and any(_is(t, "part", w) and t.dep_ == "advmod" for t in fact.subtree):
+        markers.add("part")  # "... in two districts of Paktika alone"
     if noun is not None and noun.lower_ in _ANAPHORS:
         markers.add("of_them")
+    if any(_is(t, "additional", w) and t.dep_ in {"amod", "advmod"} and t.i == index + 1
+           for t in (*figure.children, *(noun.children if noun is not None else ()))):
+        markers.add("additional")  # "two more opposition members"
     for holder in (noun, *(noun.ancestors if noun is not None else figure.ancestors)):
         if holder is not None and holder.lower_ == "of":
             continue  # "another group of about 21"
@@ -672,14 +721,15 @@ def frame_of(parsed: ParsedSentence, text: str, quantity: Quantity, *, story_yea
         if any(_is(t, "other", w) for t in holder.children):
             markers.add("other")  # "another group of about 21 asylum seekers"
     obj = _object(parsed, text, fact, noun if noun is not None else figure, phrases or {}, w)
-    if fact is not None and any(_is(t, "other", w) and t.dep_ == "amod" for t in fact.subtree):
+    if obj is not None and any(_is(t, "other", w) and t.dep_ == "amod" and obj[1][0] <= parsed.starts[t.i] < obj[1][1]
+                               for t in parsed.doc):
         markers.add("other")  # "... have sought refuge in other foreign embassies"
     return Frame(
         slot=slot,
         slot_span=parsed.offsets(fact.i, fact.i) if fact is not None else None,
         counted=counted,
         counted_span=counted_span,
-        role="from" if slot == "distance" and counted else _role(noun, fact, w),
+        role="from" if slot == "distance" and counted else _degree(fact, figure, w) or _role(noun, fact, w),
         source=source[0] if source else None,
         source_span=source[1] if source else None,
         negated=_negated(fact, figure, w),

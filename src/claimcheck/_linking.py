@@ -1,10 +1,11 @@
 """Same-fact linking on the frame: which claims, across sources, state one fact.
 
 1. **Fact keys.** A claim's key is its dimension (kind, and unit for measures), its slot (the
-   fact: ``dead``, ``aboard``, ``magnitude``...), its occurrence (the story's own event, an
-   earlier one named by a year, a tally over a span) and, for running tallies (``slots.txt``),
-   the day it was reported. Claims are grouped on the key (linear in the claims); only claims
-   of one group are compared. Negated claims, earlier figures of a change and parts ("12 of
+   fact: ``dead``, ``aboard``, ``magnitude``...) and its occurrence (the story's own event, an
+   earlier one named by a year, a tally over a span). Claims are grouped on the key (linear in
+   the claims); only claims of one group are compared. Running tallies (``slots.txt``) reported
+   on two known different days (:func:`report_day`) are two moments, never one fact.
+   Negated claims, earlier figures of a change and parts ("12 of
    them") stand apart from totals.
 2. **Statements.** Inside a group, claims that make the same statement (the same figure from
    the same voice) are one statement; only statements are compared, so a story repeated a
@@ -22,6 +23,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Sequence
 
@@ -39,7 +41,8 @@ __all__ = ["DEFAULT_MIN_SCORE", "Candidate", "candidate_pairs", "cluster_candida
 
 DEFAULT_MIN_SCORE = 0.6
 FOLLOW_UP_DAYS = 7
-STORY_DAYS = 200  # a running story (a refugee crisis) may be covered for months
+STORY_DAYS = 200  # a lasting state (a refugee crisis) may be reported for months
+EVENT_DAYS = 30  # an event: reports of it follow within weeks
 _PERSON = frozenset({"person", "generic_person"})
 _MEASURE_SLOTS = frozenset({"magnitude", "depth", "height", "speed", "distance", "turnout", "value", "votes"})
 
@@ -61,31 +64,60 @@ def _tallies(lexicon: Lexicon) -> frozenset[str]:
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _LEAD = 900
+_WEEKDAY = re.compile(rf"(?P<before>(?:after|since|last) )?(?P<day>{'|'.join(_WEEKDAYS)})(?P<possessive>'s)?")
 
 
-def report_day(document: Document) -> Hashable | None:
-    """When a document reports: its date, else the first weekday its lead names ("early Sunday").
+def report_day(document: Document) -> tuple[int | None, frozenset[str]]:
+    """When a document reports: its date (as an ordinal) and the weekdays it names.
 
-    Two reports of a running tally on different days are moments of one count, not a discrepancy.
+    The weekdays are the date's own, else those its lead names ("early Sunday"); a follow-up
+    names the day of the event and its own. Two reports of a running tally are known to be of
+    different days when their dates differ, or when they name no weekday in common.
     """
     day = parse_iso_date(document.published)
     if day:
-        return day.toordinal()
-    lead = document.text[:_LEAD].lower()
-    found = [(lead.find(name), name) for name in _WEEKDAYS if name in lead]
-    return min(found)[1] if found else None
+        return day.toordinal(), frozenset({_WEEKDAYS[day.weekday()]})
+    lead = document.text[:_LEAD].lower().replace("’", "'")
+    named = set()
+    for found in _WEEKDAY.finditer(lead):
+        past = found["possessive"] or found["before"]
+        named.add(f"after {found['day']}" if past else found["day"])  # "after Tuesday's violence"
+    return None, frozenset(named)
 
 
-def _fact_key(claim: Claim, tallies: frozenset[str], published: dict[str, Hashable | None]) -> Hashable | None:
+def _weekdays(text: str) -> frozenset[str]:
+    lower = text.lower()
+    return frozenset(name for name in _WEEKDAYS if name in lower)
+
+
+def _other_days(a: Claim, b: Claim, fa: _Features, fb: _Features) -> bool:
+    """Whether two reports of a running tally are known to be of different moments.
+
+    Their documents' dates differ; or their sentences name different weekdays ("reached 1,774 on
+    Tuesday" / "On Wednesday, ... 2,275"); or two undated documents name different sets of
+    weekdays in their leads. A sentence repeated word for word is one report (a copy).
+    """
+    if " ".join(a.sentence.split()) == " ".join(b.sentence.split()):
+        return False
+    (day_a, lead_a), (day_b, lead_b) = fa.reported, fb.reported
+    if day_a is not None and day_b is not None and day_a != day_b:
+        return True
+    said_a, said_b = _weekdays(a.sentence), _weekdays(b.sentence)
+    if said_a and said_b and not said_a & said_b:
+        return True
+    if day_a is None and day_b is None:
+        return bool(lead_a and lead_b) and lead_a != lead_b
+    return bool(lead_a and lead_b) and not lead_a & lead_b  # one dated (its weekday), one undated
+
+
+def _fact_key(claim: Claim) -> Hashable | None:
     """The key claims about one fact share, or ``None`` for a claim that is never linked."""
     if claim.predicate is None or claim.negated or claim.category == "anaphor" or "superseded" in claim.scope:
         return None
     dimension = (claim.kind, claim.quantity.unit if claim.kind in {"measure", "money"} else None)
-    day = None
-    if claim.predicate in tallies:
-        day = published.get(claim.document)  # a toll moves: one day's report is one moment
     part = "part" in claim.markers
-    return (dimension, claim.predicate, claim.occurrence, day, part, "cumulative" in claim.scope, claim.role)
+    added = "additional" in claim.markers  # "two more members": never the same people as a total
+    return (dimension, claim.predicate, claim.occurrence, part, added, "cumulative" in claim.scope, claim.role)
 
 
 @attrs.frozen
@@ -97,6 +129,7 @@ class _Features:
     generic: bool
     facilities: frozenset[str]
     propers: frozenset[str]
+    reported: tuple[int | None, frozenset[str]]
     voice: tuple[str, str]
 
 
@@ -114,7 +147,7 @@ def _group_word(claim: Claim, lexicon: Lexicon) -> tuple[str | None, bool, bool]
     return groups.get(head, head), named, False
 
 
-def _features(claim: Claim, lexicon: Lexicon, published: dt.date | None) -> _Features:
+def _features(claim: Claim, lexicon: Lexicon, reported: tuple[int | None, frozenset[str]]) -> _Features:
     categories = lexicon.compiled("linking.categories", _categories)
     facilities = frozenset(w for w in claim.object_key.split() if categories.get(w) == "facility")
     propers = set()
@@ -123,7 +156,7 @@ def _features(claim: Claim, lexicon: Lexicon, published: dt.date | None) -> _Fea
         if word[:1].isupper() and key and categories.get(key) not in {"facility", "place", "calendar"}:
             propers.update(key.split())
     group, named, generic = _group_word(claim, lexicon)
-    return _Features(group, named, generic, facilities, frozenset(propers), source_of(claim))
+    return _Features(group, named, generic, facilities, frozenset(propers), reported, source_of(claim))
 
 
 def _categories(lexicon: Lexicon) -> dict[str, str]:
@@ -147,7 +180,8 @@ def _group_term(a: Claim, b: Claim, fa: _Features, fb: _Features) -> tuple[str, 
     if "and" not in words_a | words_b and (words_a <= words_b or words_b <= words_a):
         return (f"one counted group named more closely ('{a.subject}' / '{b.subject}')", 0.25)
     plain_people = (fa.generic and not fb.named and not fb.generic) or (fb.generic and not fa.named and not fa.generic)
-    if plain_people and (a.category in _PERSON or b.category in _PERSON):
+    if plain_people and a.document != b.document and (a.category in _PERSON or b.category in _PERSON):
+        # inside one article "37 guards" beside "40 people" is a part of the whole
         return (f"people and '{b.subject if fa.generic else a.subject}': the same people", 0.25)
     return None
 
@@ -162,7 +196,12 @@ def _place_term(a: Claim, b: Claim, fa: _Features, fb: _Features) -> tuple[str, 
     return (f"same place or object ({similarity:.0%}: '{a.object}' / '{b.object}')", round(0.1 * similarity, 4))
 
 
-def _time_term(a: Claim, b: Claim, published: dict[str, dt.date | None]) -> tuple[str, float] | None:
+def _lasting(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(r["slot"] for r in lexicon.table("slots") if r.get("lasting") == "yes")
+
+
+def _time_term(a: Claim, b: Claim, published: dict[str, dt.date | None], lasting: frozenset[str]
+               ) -> tuple[str, float] | None:
     """Explicit times must meet; an undated claim is anchored to its story's date."""
     explicit_a = a.when if not a.when_inferred else None
     explicit_b = b.when if not b.when_inferred else None
@@ -171,18 +210,22 @@ def _time_term(a: Claim, b: Claim, published: dict[str, dt.date | None]) -> tupl
     pa, pb = published.get(a.document), published.get(b.document)
     anchor_a = parse_iso_date(explicit_a) or pa
     anchor_b = parse_iso_date(explicit_b) or pb
-    if anchor_a and anchor_b and abs((anchor_a - anchor_b).days) > STORY_DAYS:
-        return None  # two stories months apart
+    window = STORY_DAYS if a.predicate in lasting else EVENT_DAYS
+    if anchor_a and anchor_b and abs((anchor_a - anchor_b).days) > window:
+        return None  # two occurrences: events weeks apart, or states months apart
     return ("same story's time", 0.2)
 
 
-def _score(a: Claim, b: Claim, fa: _Features, fb: _Features, published: dict[str, dt.date | None]) -> Candidate | None:
+def _score(a: Claim, b: Claim, fa: _Features, fb: _Features, published: dict[str, dt.date | None],
+           tallies: frozenset[str], lasting: frozenset[str] = frozenset()) -> Candidate | None:
     if a.document == b.document and (
-            (a.start < b.end and b.start < a.end)
+            (a.start < b.end and b.start < a.end) or "exclusive" in a.scope or "exclusive" in b.scope
             or (a.sentence_start == b.sentence_start and fa.voice == fb.voice)):
         return None
+    if a.predicate in tallies and _other_days(a, b, fa, fb):
+        return None  # a toll reported on two days: two moments of one count, not a discrepancy
     terms = [(f"same fact: {a.predicate} ('{a.verb}' / '{b.verb}')", 0.4)]
-    for term in (_group_term(a, b, fa, fb), _place_term(a, b, fa, fb), _time_term(a, b, published)):
+    for term in (_group_term(a, b, fa, fb), _place_term(a, b, fa, fb), _time_term(a, b, published, lasting)):
         if term is None:
             return None
         terms.append(term)
@@ -204,10 +247,9 @@ def statements(claims: Sequence[Claim], lexicon: Lexicon | None = None) -> dict[
     counted things, places and times are equal; the first in input order represents them.
     """
     lexicon = lexicon or Lexicon.default()
-    tallies = lexicon.compiled("linking.tallies", _tallies)
     groups: dict[Hashable, list[str]] = {}
     for claim in claims:
-        key = _fact_key(claim, tallies, {})
+        key = _fact_key(claim)
         if key is None:
             continue
         groups.setdefault((key, _statement_key(claim, source_of(claim))), []).append(claim.id)
@@ -218,13 +260,11 @@ def fact_blocks(claims: Sequence[Claim], documents: Sequence[Document] = (),
                 lexicon: Lexicon | None = None) -> dict[Hashable, list[int]]:
     """Fact key -> indices of the statement representatives (:func:`statements`) that share it."""
     lexicon = lexicon or Lexicon.default()
-    reported = {d.id: report_day(d) for d in documents}
-    tallies = lexicon.compiled("linking.tallies", _tallies)
     representatives = set(statements(claims, lexicon))
     blocks: dict[Hashable, list[int]] = defaultdict(list)
     for k, claim in enumerate(claims):
         if claim.id in representatives:
-            key = _fact_key(claim, tallies, reported)
+            key = _fact_key(claim)
             if key is not None:
                 blocks[key].append(k)
     return blocks
@@ -245,14 +285,18 @@ def candidate_pairs(
     """
     lexicon = lexicon or Lexicon.default()
     published = {d.id: parse_iso_date(d.published) for d in documents}
+    reported = {d.id: report_day(d) for d in documents}
+    tallies = lexicon.compiled("linking.tallies", _tallies)
+    lasting = lexicon.compiled("linking.lasting", _lasting)
     blocks = fact_blocks(claims, documents, lexicon)
     found: list[Candidate] = []
     for key in sorted(blocks, key=repr):
         members = blocks[key]
-        features = {k: _features(claims[k], lexicon, published.get(claims[k].document)) for k in members}
+        features = {k: _features(claims[k], lexicon, reported.get(claims[k].document, (None, frozenset())))
+                    for k in members}
         for n, i in enumerate(members):
             for j in members[n + 1:]:
-                candidate = _score(claims[i], claims[j], features[i], features[j], published)
+                candidate = _score(claims[i], claims[j], features[i], features[j], published, tallies, lasting)
                 if candidate is not None and candidate.score >= min_score:
                     found.append(candidate)
     return found
