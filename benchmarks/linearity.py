@@ -2,6 +2,7 @@
 
     python benchmarks/linearity.py            # every series
     python benchmarks/linearity.py seeds      # the seed corpus only
+    python benchmarks/linearity.py quadratic  # issue 18's families through the whole check
     python benchmarks/linearity.py big        # also a real 50 MB file through the command line
 
 Prints a table and the growth exponent of each series (the slope of log time on log size,
@@ -129,6 +130,45 @@ def adversarial(sizes: tuple[int, ...] = (10_000, 100_000, 1_000_000)) -> None:
         _report(name, "ch", list(sizes), times)
 
 
+_CITIES = ["Arlen", "Bosk", "Carrow", "Dunmere", "Elst", "Farrow", "Gask", "Holm", "Ister", "Jorva", "Kell",
+           "Lusk", "Marn", "Nesk", "Orrin", "Pell", "Quarr", "Rask", "Sorne", "Tully"]
+
+
+def _fire_article(k: int) -> str:
+    """One of many different stories: a fire in another town on another day."""
+    day = 1 + k % 28
+    month = ["January", "March", "May", "July", "September", "November"][k // 28 % 6]
+    city = f"{_CITIES[k % len(_CITIES)]}{'' if k < len(_CITIES) else k // len(_CITIES)}"
+    return (f"Published: {2000 + k // 168}-{['01', '03', '05', '07', '09', '11'][k // 28 % 6]}-{day:02d}\n\n"
+            f"Fire in {city}\n\nAt least {3 + k % 40} people were killed and {10 + k % 90} injured when a fire "
+            f"swept through a warehouse in {city} on {day} {month}, the fire service said.\n")
+
+
+QUADRATIC: dict[str, tuple[tuple[int, ...], Callable[[int], list]]] = {
+    # issue 18's families, through the whole check: name -> (sizes, size -> documents)
+    "one sentence repeated": ((500, 2000, 8000),
+                              lambda k: [make_document("About 12 people died.\n" * k, id="d1")]),
+    "long subject key": ((300, 1000, 4000), lambda n: [
+        make_document("A quake injured 54 o" + "1-" * (n // 2) + "1.", id="d1"),
+        make_document("A quake injured 54 o" + "1-" * (n // 2) + "1.", id="d2", outlet="Other")]),
+    "different fires": ((100, 400, 2000), lambda n: [make_document(_fire_article(k), id=f"d{k}")
+                                                    for k in range(n)]),
+}
+
+
+def quadratic() -> None:
+    """The check on issue 18's quadratic families: time, links, and the peak memory at the end."""
+    for name, (sizes, make) in QUADRATIC.items():
+        times, links = [], []
+        for n in sizes:
+            documents = make(n)
+            times.append(_timed(lambda docs=documents: claimcheck.check(docs)))
+            links.append(len(claimcheck.check(documents).links))
+        _report(name, "n", list(sizes), times)
+        print(f"{'':22} links: {links}; peak RSS so far "
+              f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB", flush=True)
+
+
 def big_file(megabytes: int = 50) -> None:
     """A real file of ``megabytes`` MB of article text through ``claimcheck extract`` (CLI)."""
     texts = _seed_texts()
@@ -151,12 +191,14 @@ def big_file(megabytes: int = 50) -> None:
 
 def main(argv: list[str]) -> None:
     print(f"claimcheck {claimcheck.__version__}, Python {sys.version.split()[0]}, {os.cpu_count()} cores")
-    which = set(argv) or {"seeds", "adversarial"}
+    which = set(argv) or {"seeds", "adversarial", "quadratic"}
     if "seeds" in which:
         seeds()
         one_document()
     if "adversarial" in which:
         adversarial()
+    if "quadratic" in which:
+        quadratic()
     if "big" in which:
         big_file()
 

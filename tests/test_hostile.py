@@ -473,3 +473,19 @@ def test_extract_reads_the_jsonl_check_reads_regression(tmp_path: Path, encoding
         _no_traceback(result)
         assert result.returncode == 0, result.stderr
     assert [json.loads(line) for line in streamed.stdout.splitlines()] == json.loads(whole.stdout)
+
+
+# --- options outside their meaning ----------------------------------------------------------------
+
+@pytest.mark.parametrize("tolerance", [float("nan"), float("inf"), -1.0, 1.0])
+def test_a_tolerance_outside_its_range_is_an_option_error(tolerance):
+    with pytest.raises(claimcheck.OptionError):
+        parse_quantities("about 600 people", tolerance=tolerance)
+
+
+@pytest.mark.parametrize(("option", "value"), [("--tolerance", "nan"), ("--tolerance", "-1"),
+                                               ("--min-score", "2"), ("--min-score", "x")])
+def test_the_command_refuses_an_option_outside_its_range(option, value):
+    result = _cli("check", option, value, "-")
+    assert result.returncode == 2 and option in result.stderr
+    _no_traceback(result)

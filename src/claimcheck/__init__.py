@@ -11,7 +11,7 @@ from importlib.metadata import PackageNotFoundError, version
 from ._check import Report, check
 from ._claims import extract
 from ._documents import load, make_document
-from ._errors import ClaimcheckError, DecodeError, FormatError, InputError, LexiconError
+from ._errors import ClaimcheckError, DecodeError, FormatError, InputError, LexiconError, OptionError
 from ._lexicon import Lexicon, read_table
 from ._parallel import extract_all, iter_claims, iter_documents
 from ._quantities import DEFAULT_TOLERANCE, parse_quantities
@@ -35,6 +35,7 @@ __all__ = [
     "Lexicon",
     "LexiconError",
     "Link",
+    "OptionError",
     "Quantity",
     "Report",
     "Span",

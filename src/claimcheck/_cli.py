@@ -41,6 +41,19 @@ exit codes: 0 done, no finding at the --fail-on level; 1 findings at that level;
 """
 
 
+def _share(upper_open: bool):
+    """An argparse type for a number in [0, 1) (``upper_open``) or [0, 1]; anything else exits 2."""
+    def convert(value: str) -> float:
+        try:
+            number = float(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+        if not (0 <= number < 1 if upper_open else 0 <= number <= 1):  # also refuses nan
+            raise argparse.ArgumentTypeError(f"{value} is outside {'[0, 1)' if upper_open else '[0, 1]'}")
+        return number
+    return convert
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="claimcheck", description="Find numeric claims in news articles and check them across sources.",
@@ -50,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, or - for standard input")
     common.add_argument("-o", "--output", help="write here instead of standard output")
-    common.add_argument("--tolerance", type=float, default=DEFAULT_TOLERANCE,
+    common.add_argument("--tolerance", type=_share(upper_open=True), default=DEFAULT_TOLERANCE,
                         help="relative width of approximate figures (default %(default)s)")
     common.add_argument("--published", help="publication date (ISO) for documents that lack one")
     common.add_argument("--outlet", help="outlet name for documents that lack one")
@@ -63,14 +76,14 @@ def _parser() -> argparse.ArgumentParser:
     run = commands.add_parser("check", parents=[common], help="cross-check claims across sources",
                               epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     run.add_argument("--format", choices=["text", "json", "markdown", "html"], default="text")
-    run.add_argument("--min-score", type=float, default=DEFAULT_MIN_SCORE,
+    run.add_argument("--min-score", type=_share(upper_open=False), default=DEFAULT_MIN_SCORE,
                      help="least linking score for two claims to be one fact (default %(default)s)")
     run.add_argument("--fail-on", choices=["conflict", "discrepancy", "never"], default="never",
                      help="exit 1 when a finding of this level is present (default %(default)s)")
     extract = commands.add_parser("extract", parents=[common], help="list the claims alone")
     extract.add_argument("--format", choices=["table", "jsonl", "json", "csv"], default=None)
     graph = commands.add_parser("graph", parents=[common], help="write the claim graph")
-    graph.add_argument("--min-score", type=float, default=DEFAULT_MIN_SCORE)
+    graph.add_argument("--min-score", type=_share(upper_open=False), default=DEFAULT_MIN_SCORE)
     for sub in (extract, graph):
         sub.set_defaults(fail_on="never")
     return parser

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["ClaimcheckError", "DecodeError", "FormatError", "InputError", "LexiconError"]
+__all__ = ["ClaimcheckError", "DecodeError", "FormatError", "InputError", "LexiconError", "OptionError"]
 
 
 class ClaimcheckError(Exception):
@@ -37,3 +37,12 @@ class LexiconError(ClaimcheckError, ValueError):
         self.line = line
         self.reason = reason
         super().__init__(f"{source}:{line}: {reason}")
+
+
+class OptionError(ClaimcheckError, ValueError):
+    """An option is outside what it can mean (a tolerance of -1 or nan). ``name`` names it."""
+
+    def __init__(self, name: str, reason: str) -> None:
+        self.name = name
+        self.reason = reason
+        super().__init__(f"{name}: {reason}")

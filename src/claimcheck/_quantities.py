@@ -16,6 +16,7 @@ from decimal import Context, Decimal
 
 import attrs
 
+from ._errors import OptionError
 from ._lexicon import Lexicon
 from ._numerals import fraction_context, next_token, numeral_value, read_words, vulgar_value
 from ._qgrammar import SP, VULGAR, Grammar, grammar, norm
@@ -996,6 +997,8 @@ def iter_quantities(
     >>> [q.text for q in iter_quantities("3 min read. 20 left.", skip=[(0, 11)])]
     ['20']
     """
+    if not 0 <= tolerance < 1:  # also refuses nan: "about 600" would allow any value
+        raise OptionError("tolerance", f"{tolerance!r} is outside [0, 1)")
     lex = lexicon if lexicon is not None else Lexicon.default()
     return _merge_bounds(text, _Scan(text, lex, tolerance, skip).run())
 
