@@ -10,6 +10,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+import claimcheck
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 
@@ -140,7 +142,8 @@ def test_options_reach_the_library(tmp_path):
 
     wide, narrow = relations("--tolerance", "0.2"), relations("--tolerance", "0.01")
     assert wide.count("conflict") < narrow.count("conflict")
-    assert relations("--min-score", "1.01") == []
+    strict = [link.relation for link in claimcheck.check([article, other], min_score=1.0).links]
+    assert relations("--min-score", "1") == sorted(strict)
     done = run("check", "--format", "json", "--published", "2024-05-01", "--outlet", "Desk", str(article))
     [document] = json.loads(done.stdout)["documents"]
     assert (document["published"], document["outlet"]) == ("2024-05-01", "Desk")
