@@ -288,6 +288,14 @@ def fact_word(parsed: ParsedSentence, index: int, noun, w: _Words,
     measured = _measure_slot(parsed, index, w)
     if measured is not None:
         return measured
+    fronted = next((t for t in start.ancestors if t.dep_ == "prep" and t.lower_ in {"of", "among"}
+                    and t.head.pos_ in _CLAUSAL and t.i < t.head.i), None)
+    if fronted is not None:  # "Of the 307 people (291 passengers and 16 crew) on board, two died"
+        aboard = any(_prep_slot(t, w) == "aboard" or t.lower_ in {"aboard", "onboard"} for t in fronted.subtree)
+        if aboard:
+            return "aboard", fronted
+        own = _noun_slot(start, w) if start.i != figure.i else None
+        return (own, start) if own else (None, None)
     if start.head.lower_ == "with" and _role(start, None, w) == "aboard":
         return "aboard", start.head  # "a bus with 41 pilgrims aboard"
     if start.head.lower_ in {"including", "include"} and start.head.head.i != start.head.i:

@@ -1000,7 +1000,13 @@ def iter_quantities(
     if not 0 <= tolerance < 1:  # also refuses nan: "about 600" would allow any value
         raise OptionError("tolerance", f"{tolerance!r} is outside [0, 1)")
     lex = lexicon if lexicon is not None else Lexicon.default()
-    return _merge_bounds(text, _Scan(text, lex, tolerance, skip).run())
+    return (q for q in _merge_bounds(text, _Scan(text, lex, tolerance, skip).run()) if not _footnote(text, q))
+
+
+def _footnote(text: str, quantity: Quantity) -> bool:
+    """A reference marker ("killed 49 people.[3]", "[12]"): a small integer alone in square brackets."""
+    return (text[quantity.start - 1 : quantity.start] == "[" and text[quantity.end : quantity.end + 1] == "]"
+            and quantity.text.isdigit() and len(quantity.text) <= 3)
 
 
 def parse_quantities(
