@@ -664,6 +664,9 @@ def _counted(parsed: ParsedSentence, text: str, index: int, noun, slot: str | No
             first, last = _phrase_bounds(place)
             return _text(parsed, text, first, last)
     floor = 0
+    if noun is not None and noun.text == "M" and _is(noun, "magnitude_mark", w):
+        noun = noun.head if noun.head.i != noun.i and noun.head.pos_ in _NOMINAL else None  # "M 7.1 earthquake"
+        floor = index + 1
     if noun is not None and w.slots.get(_lemma(noun)) in _MEASURES and noun.head.i != noun.i:
         floor, noun = noun.i + 1, noun.head  # "a 7.2-magnitude quake": the quake is measured
     if slot in _MEASURES and (noun is None or noun.pos_ not in _NOMINAL):
@@ -709,7 +712,8 @@ def frame_of(parsed: ParsedSentence, text: str, quantity: Quantity, *, story_yea
     slot, fact = fact_word(parsed, index, noun, w, phrases)
     counted, counted_span = _counted(parsed, text, index, noun, slot, fact, w)
     source = speaker(parsed, text, index, w)
-    occurrence, markers = _occurrence(parsed, fact, noun, story_year, w)
+    measured = noun.head if noun is not None and noun.text == "M" and noun.head.i != noun.i else noun
+    occurrence, markers = _occurrence(parsed, fact, measured, story_year, w)
     for verb in _clause_chain(fact if fact is not None else figure):
         if any(_is(child, "earlier", w) and child.dep_ == "advmod" for child in verb.children):
             markers.add("earlier")
