@@ -163,7 +163,8 @@ def _phrase_bounds(token, of: bool = False) -> tuple[int, int]:
 
 def _text(parsed: ParsedSentence, text: str, first: int, last: int) -> tuple[str, tuple[int, int]]:
     doc = parsed.doc
-    while first <= last and (doc[first].lower_ in _DETERMINERS or doc[first].is_punct or doc[first].dep_ == "poss" or
+    while first <= last and (doc[first].lower_ in _DETERMINERS or doc[first].is_punct or
+                             (doc[first].dep_ == "poss" and doc[first].pos_ == "PRON") or
                              doc[first].i in parsed.figures):
         first += 1
     while last >= first and doc[last].is_punct:
@@ -575,6 +576,8 @@ def _part(parsed: ParsedSentence, index: int, noun) -> set[str]:
     figure = parsed.doc[index]
     out: set[str] = set()
     of = _of_object(figure)
+    if parsed.figures[index].kind in {"percent", "fraction"}:
+        of = None  # "97 percent of the voters": the whole of a share, not a part
     if of is not None and (of.lower_ in _ANAPHORS or any(c.lower_ in {"the", "those", "these"}
                                                         for c in of.children)):
         out.add("part")

@@ -77,35 +77,41 @@ def report_day(document: Document) -> tuple[int | None, frozenset[str]]:
     day = parse_iso_date(document.published)
     if day:
         return day.toordinal(), frozenset({_WEEKDAYS[day.weekday()]})
-    lead = document.text[:_LEAD].lower().replace("’", "'")
-    named = set()
-    for found in _WEEKDAY.finditer(lead):
-        past = found["possessive"] or found["before"]
-        named.add(f"after {found['day']}" if past else found["day"])  # "after Tuesday's violence"
-    return None, frozenset(named)
+    return None, _weekdays(document.text[:_LEAD])
+
+
+def _said_days(sentence: str) -> frozenset[str]:
+    """The weekdays a sentence names, as plain names ("Tuesday's quake" is of Tuesday)."""
+    lower = sentence.lower()
+    return frozenset(name for name in _WEEKDAYS if name in lower)
 
 
 def _weekdays(text: str) -> frozenset[str]:
-    lower = text.lower()
-    return frozenset(name for name in _WEEKDAYS if name in lower)
+    """The weekdays ``text`` names; one named as past ("Tuesday's violence", "after Tuesday") is
+    ``"after tuesday"``: the text was written later."""
+    named = set()
+    for found in _WEEKDAY.finditer(text.lower().replace("’", "'")):
+        named.add(f"after {found['day']}" if found["possessive"] or found["before"] else found["day"])
+    return frozenset(named)
 
 
 def _other_days(a: Claim, b: Claim, fa: _Features, fb: _Features) -> bool:
     """Whether two reports of a running tally are known to be of different moments.
 
-    Their documents' dates differ; or their sentences name different weekdays ("reached 1,774 on
-    Tuesday" / "On Wednesday, ... 2,275"); or two undated documents name different sets of
-    weekdays in their leads. A sentence repeated word for word is one report (a copy).
+    Their documents' dates differ; or both sentences name weekdays and share none ("reached 1,774
+    on Tuesday" / "On Wednesday, ... 2,275"); or two undated documents' leads name other
+    weekdays ("after Tuesday's violence" is not "on Tuesday"), or a dated one's weekday is not
+    among an undated one's. A sentence repeated word for word is one report (a copy).
     """
     if " ".join(a.sentence.split()) == " ".join(b.sentence.split()):
         return False
     (day_a, lead_a), (day_b, lead_b) = fa.reported, fb.reported
     if day_a is not None and day_b is not None and day_a != day_b:
         return True
-    said_a, said_b = _weekdays(a.sentence), _weekdays(b.sentence)
+    said_a, said_b = _said_days(a.sentence), _said_days(b.sentence)
     if said_a and said_b and not said_a & said_b:
         return True
-    if day_a is None and day_b is None:
+    if day_a is None and day_b is None:  # two undated leads that name other days
         return bool(lead_a and lead_b) and lead_a != lead_b
     return bool(lead_a and lead_b) and not lead_a & lead_b  # one dated (its weekday), one undated
 
