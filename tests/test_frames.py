@@ -145,3 +145,13 @@ def test_frame_accuracy_on_our_sentences_holds_its_floor():
     right, judged = bench.score(bench._sentence_pairs(), verbose=False)
     accuracy = {field: right[field] / judged[field] for field in FLOORS}
     assert all(accuracy[field] >= floor for field, floor in FLOORS.items()), accuracy
+
+
+@pytest.mark.parametrize("sentence", ["Relief flew in on Flight 302 from the capital.",
+                                      "Delegates passed Section 12 of the bill on Monday."])
+def test_a_number_in_a_name_is_no_claim(sentence):
+    assert extract(make_document(sentence)) == []
+
+
+def test_a_count_after_a_lower_case_verb_is_still_a_claim():
+    assert [c.quantity.text for c in extract(make_document("Police said 40 people were hurt."))] == ["40"]

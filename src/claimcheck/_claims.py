@@ -199,6 +199,19 @@ def _phrase_predicates(parsed: ParsedSentence, lex: _Lexicons) -> dict[int, str]
     return found
 
 
+def _named_number(parsed: ParsedSentence, quantity: Quantity) -> bool:
+    """A number that is part of a name ("Flight 214", "a Boeing 777", "Section 12"): no count.
+
+    The figure is a bare integer right after a capitalised noun that it attaches to in the tree.
+    """
+    index = parsed.token_of(quantity)
+    if index is None or index == 0 or quantity.kind != "count" or not quantity.text.isdigit():
+        return False
+    before, figure = parsed.doc[index - 1], parsed.doc[index]
+    attached = figure.head.i == before.i or before.head.i == index
+    return attached and before.text[:1].isupper() and before.pos_ in {"PROPN", "NOUN"} and before.is_alpha
+
+
 def _times(document: Document, span: tuple[int, int], quantities: Sequence[Quantity], lexicon: Lexicon):
     text = document.text[span[0]:span[1]]
     lowers = text.lower()
@@ -217,7 +230,7 @@ def _sentence_claims(document: Document, parsed: ParsedSentence, quantities: Seq
     times = _times(document, parsed.span, quantities, lexicon)
     out: list[dict] = []
     for quantity in quantities:
-        if quantity.kind not in CLAIM_KINDS:
+        if quantity.kind not in CLAIM_KINDS or _named_number(parsed, quantity):
             continue
         frame = frame_of(parsed, document.text, quantity, story_year=story_year, lexicon=lexicon,
                          phrases=phrases)
