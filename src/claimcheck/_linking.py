@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
-from collections.abc import Callable, Hashable, Sequence
+from collections import defaultdict, deque
+from collections.abc import Callable, Hashable, Iterator, Sequence
 
 import attrs
 from rapidfuzz import fuzz
@@ -286,8 +286,9 @@ def candidate_pairs(
     """Scored pairs of statement representatives (:func:`statements`) at or above ``min_score``.
 
     Complexity: claims are grouped on their fact key and, inside a group, on their statement;
-    only distinct statements of one group are compared, so the work grows with the number of
-    different things said about one fact, not with all pairs of claims.
+    only distinct statements of one group whose days can meet are compared (a sweep over their
+    days), so the work grows with the number of different things said about one fact at one
+    time, not with all pairs of claims.
     """
     lexicon = lexicon or Lexicon.default()
     published = {d.id: parse_iso_date(d.published) for d in documents}
@@ -300,12 +301,40 @@ def candidate_pairs(
         members = blocks[key]
         features = {k: _features(claims[k], lexicon, reported.get(claims[k].document, (None, frozenset())))
                     for k in members}
-        for n, i in enumerate(members):
-            for j in members[n + 1:]:
-                candidate = _score(claims[i], claims[j], features[i], features[j], published, tallies, lasting)
-                if candidate is not None and candidate.score >= min_score:
-                    found.append(candidate)
+        window = STORY_DAYS if key[1] in lasting else EVENT_DAYS
+        for i, j in _near_in_time(members, claims, published, window):
+            candidate = _score(claims[i], claims[j], features[i], features[j], published, tallies, lasting)
+            if candidate is not None and candidate.score >= min_score:
+                found.append(candidate)
     return found
+
+
+def _anchor(claim: Claim, published: dict[str, dt.date | None]) -> int | None:
+    """The day a claim is about: its explicit date, else its document's; ``None`` when neither."""
+    day = parse_iso_date(claim.when) if claim.when and not claim.when_inferred else None
+    day = day or published.get(claim.document)
+    return day.toordinal() if day else None
+
+
+def _near_in_time(members: list[int], claims: Sequence[Claim], published: dict[str, dt.date | None],
+                  window: int) -> Iterator[tuple[int, int]]:
+    """Pairs of a block (ascending indices) that can meet in time: a sweep over their anchor days.
+
+    Claims with no day meet every claim; dated ones only those within ``window`` days, so many
+    stories of one kind on many days cost what their overlaps cost, not all pairs.
+    """
+    dated = sorted((day, k) for k in members if (day := _anchor(claims[k], published)) is not None)
+    undated = [k for k in members if _anchor(claims[k], published) is None]
+    for n, i in enumerate(undated):
+        for j in (*undated[n + 1:], *(k for _, k in dated)):
+            yield (i, j) if i < j else (j, i)
+    active: deque[tuple[int, int]] = deque()
+    for day, k in dated:
+        while active and active[0][0] < day - window:
+            active.popleft()
+        for _, j in active:
+            yield (j, k) if j < k else (k, j)
+        active.append((day, k))
 
 
 def cluster_candidates(
