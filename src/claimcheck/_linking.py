@@ -22,6 +22,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import defaultdict, deque
@@ -302,39 +303,56 @@ def candidate_pairs(
         features = {k: _features(claims[k], lexicon, reported.get(claims[k].document, (None, frozenset())))
                     for k in members}
         window = STORY_DAYS if key[1] in lasting else EVENT_DAYS
-        for i, j in _near_in_time(members, claims, published, window):
+        stated_window = window if key[1] in _MEASURE_SLOTS else 1  # stated days must meet (_time_term)
+        for i, j in _near_in_time(members, claims, published, window, stated_window):
             candidate = _score(claims[i], claims[j], features[i], features[j], published, tallies, lasting)
             if candidate is not None and candidate.score >= min_score:
                 found.append(candidate)
     return found
 
 
-def _anchor(claim: Claim, published: dict[str, dt.date | None]) -> int | None:
-    """The day a claim is about: its explicit date, else its document's; ``None`` when neither."""
+def _anchor(claim: Claim, published: dict[str, dt.date | None]) -> tuple[int, bool] | None:
+    """The day a claim is about and whether the text states it; ``None`` when neither it nor its
+    document gives a day."""
     day = parse_iso_date(claim.when) if claim.when and not claim.when_inferred else None
-    day = day or published.get(claim.document)
-    return day.toordinal() if day else None
+    if day:
+        return day.toordinal(), True
+    day = published.get(claim.document)
+    return (day.toordinal(), False) if day else None
 
 
-def _near_in_time(members: list[int], claims: Sequence[Claim], published: dict[str, dt.date | None],
-                  window: int) -> Iterator[tuple[int, int]]:
-    """Pairs of a block (ascending indices) that can meet in time: a sweep over their anchor days.
-
-    Claims with no day meet every claim; dated ones only those within ``window`` days, so many
-    stories of one kind on many days cost what their overlaps cost, not all pairs.
-    """
-    dated = sorted((day, k) for k in members if (day := _anchor(claims[k], published)) is not None)
-    undated = [k for k in members if _anchor(claims[k], published) is None]
-    for n, i in enumerate(undated):
-        for j in (*undated[n + 1:], *(k for _, k in dated)):
-            yield (i, j) if i < j else (j, i)
+def _sweep(days: list[tuple[int, int]], window: int) -> Iterator[tuple[int, int]]:
+    """Pairs of ``(day, index)`` items (sorted by day) at most ``window`` days apart."""
     active: deque[tuple[int, int]] = deque()
-    for day, k in dated:
+    for day, k in days:
         while active and active[0][0] < day - window:
             active.popleft()
         for _, j in active:
             yield (j, k) if j < k else (k, j)
         active.append((day, k))
+
+
+def _near_in_time(members: list[int], claims: Sequence[Claim], published: dict[str, dt.date | None],
+                  window: int, stated_window: int) -> Iterator[tuple[int, int]]:
+    """Pairs of a block (ascending indices) that can meet in time: sweeps over their days.
+
+    Claims with no day meet every claim; two whose texts state their days meet within
+    ``stated_window`` days; the others within ``window``. Many stories of one kind on many days
+    cost what their overlaps cost, not all pairs.
+    """
+    anchors = {k: _anchor(claims[k], published) for k in members}
+    undated = [k for k in members if anchors[k] is None]
+    stated = sorted((a[0], k) for k, a in anchors.items() if a is not None and a[1])
+    implied = sorted((a[0], k) for k, a in anchors.items() if a is not None and not a[1])
+    for n, i in enumerate(undated):
+        for j in (*undated[n + 1:], *(k for _, k in stated), *(k for _, k in implied)):
+            yield (i, j) if i < j else (j, i)
+    yield from _sweep(stated, stated_window)
+    yield from _sweep(implied, window)
+    days = [day for day, _ in stated]
+    for day, k in implied:
+        for _, j in stated[bisect.bisect_left(days, day - window):bisect.bisect_right(days, day + window)]:
+            yield (j, k) if j < k else (k, j)
 
 
 def cluster_candidates(
