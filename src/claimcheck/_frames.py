@@ -22,6 +22,7 @@ Words that steer these rules are data: ``slots.txt`` (the facts and their word f
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Iterator
 
@@ -114,6 +115,39 @@ def slot_of(lemma: str, lexicon: Lexicon | None = None) -> str | None:
     ('deported', 'dead', 'magnitude', None)
     """
     return words(lexicon or Lexicon.default()).slots.get(lemma.lower())
+
+
+@attrs.frozen
+class _Marks:
+    """Token indices of the words a frame looks for anywhere in its sentence, found once."""
+
+    according: tuple[int, ...]  # "according" (to X)
+    part: tuple[int, ...]  # "alone" as an adverb ("in two districts of Paktika alone")
+    span: tuple[int, ...]  # the "far" of "so far", "thus far"; the "date" of "to date"
+
+
+def _marks(parsed: ParsedSentence, w: _Words) -> _Marks:
+    found = parsed.notes.get("frames.marks")
+    if found is None:
+        doc = parsed.doc
+        found = parsed.notes["frames.marks"] = _Marks(
+            according=tuple(t.i for t in doc if t.lower_ == "according"),
+            part=tuple(t.i for t in doc if t.dep_ == "advmod" and _is(t, "part", w)),
+            span=tuple(b.i for a, b in itertools.pairwise(doc)
+                       if (a.lower_ in {"so", "thus"} and b.lower_ == "far") or (a.lower_, b.lower_) == ("to", "date")),
+        )
+    return found
+
+
+def _tokens_in(parsed: ParsedSentence, span: tuple[int, int]):
+    """The tokens whose words start inside the document offsets ``span``."""
+    first, last = bisect.bisect_left(parsed.starts, span[0]), bisect.bisect_left(parsed.starts, span[1])
+    return parsed.doc[first:last]
+
+
+def _within(token, indices: tuple[int, ...]) -> bool:
+    """Whether one of ``indices`` lies in ``token``'s subtree (its edges bound it)."""
+    return any(token.left_edge.i <= k <= token.right_edge.i for k in indices)
 
 
 def _is(token, role: str, w: _Words) -> bool:
@@ -405,9 +439,10 @@ def _measure_slot(parsed: ParsedSentence, index: int, w: _Words):
         slot = _noun_slot(of, w)
         if slot and (slot in _PERSON_SLOTS or parsed.figures[index].kind in {"percent", "fraction"}):
             return slot, of  # "eleven of the injured", "54.2% of the vote"
-    for other in (*figure.head.children, figure.head, *figure.children):
+    for other in parsed.doc[max(0, index - 2): index + 3]:  # a word beside the figure, in its tree
         slot = w.slots.get(_lemma(other))
-        if other.i == index or abs(other.i - index) > 2 or slot not in _MEASURES:
+        if other.i == index or slot not in _MEASURES or not (
+                other.head.i in {figure.head.i, index} or other.i == figure.head.i):
             continue
         if other.i < index and other.pos_ != "NOUN" and not other.text.endswith("-"):
             continue  # "as high as 10,000" is a bound, not a height
@@ -488,8 +523,9 @@ def speaker(parsed: ParsedSentence, text: str, index: int, w: _Words):
                     return found
         if node.dep_ == "advcl" and any(c.lower_ in _SUBORDINATORS for c in node.children):
             return None  # "... a crisis sparked when two dozen burst in": background, not what was said
-    for token in parsed.doc:  # "..., according to X" hung elsewhere in the sentence still names its source
-        if token.lower_ == "according" and not (token.left_edge.i <= index <= token.right_edge.i):
+    for k in _marks(parsed, w).according:  # "..., according to X" hung elsewhere still names its source
+        token = parsed.doc[k]
+        if not (token.left_edge.i <= index <= token.right_edge.i):
             return _according_to(parsed, text, token)
     return None
 
@@ -556,8 +592,7 @@ def _occurrence(parsed: ParsedSentence, fact, noun, story_year: str | None, w: _
                 year = _year_of(parsed, child)
                 if year and year != story_year and child.head.lower_ not in {"since"}:
                     return year, markers  # "a 1999 quake killed 2,400", "killed 40 in 1999"
-    lowers = [t.lower_ for t in anchor.subtree]
-    if any((a in {"so", "thus"} and b == "far") or (a, b) == ("to", "date") for a, b in itertools.pairwise(lowers)):
+    if _within(anchor, _marks(parsed, w).span):
         return "span", markers  # "so far this year", "to date"
     for child in anchor.children:
         lower = child.lower_
@@ -721,7 +756,7 @@ def frame_of(parsed: ParsedSentence, text: str, quantity: Quantity, *, story_yea
         if any(_is(child, "earlier", w) and child.dep_ == "advmod" for child in verb.children):
             markers.add("earlier")
     markers |= _part(parsed, index, noun)
-    if fact is not None and any(_is(t, "part", w) and t.dep_ == "advmod" for t in fact.subtree):
+    if fact is not None and _within(fact, _marks(parsed, w).part):
         markers.add("part")  # "... in two districts of Paktika alone"
     if noun is not None and noun.lower_ in _ANAPHORS:
         markers.add("of_them")
@@ -736,8 +771,7 @@ def frame_of(parsed: ParsedSentence, text: str, quantity: Quantity, *, story_yea
         if any(_is(t, "other", w) for t in holder.children):
             markers.add("other")  # "another group of about 21 asylum seekers"
     obj = _object(parsed, text, fact, noun if noun is not None else figure, phrases or {}, w)
-    if obj is not None and any(_is(t, "other", w) and t.dep_ == "amod" and obj[1][0] <= parsed.starts[t.i] < obj[1][1]
-                               for t in parsed.doc):
+    if obj is not None and any(_is(t, "other", w) and t.dep_ == "amod" for t in _tokens_in(parsed, obj[1])):
         markers.add("other")  # "... have sought refuge in other foreign embassies"
     return Frame(
         slot=slot,

@@ -51,10 +51,11 @@ def pipeline():  # -> spacy.Language (spaCy is imported lazily: loading it costs
 class ParsedSentence:
     """One parsed sentence: the ``Doc``, each token's document offsets, and its figures.
 
-    ``figures`` maps a token index to the :class:`Quantity` that token stands for.
+    ``figures`` maps a token index to the :class:`Quantity` that token stands for; ``notes``
+    keeps what a later stage works out once per sentence rather than once per figure.
     """
 
-    __slots__ = ("doc", "ends", "figures", "span", "starts")
+    __slots__ = ("_token_at", "doc", "ends", "figures", "notes", "span", "starts")
 
     def __init__(self, doc, starts: list[int], ends: list[int], figures: dict[int, Quantity],
                  span: tuple[int, int]) -> None:
@@ -63,13 +64,13 @@ class ParsedSentence:
         self.ends = ends
         self.figures = figures
         self.span = span
+        self._token_at = {quantity.start: index for index, quantity in figures.items()}
+        self.notes: dict[str, object] = {}  # what a later stage works out once per sentence
 
     def token_of(self, quantity: Quantity) -> int | None:
-        """The index of the token standing for ``quantity``."""
-        for index, found in self.figures.items():
-            if found is quantity:
-                return index
-        return None
+        """The index of the token standing for ``quantity`` (figures never share a start)."""
+        index = self._token_at.get(quantity.start)
+        return index if index is not None and self.figures[index] is quantity else None
 
     def offsets(self, first: int, last: int) -> tuple[int, int]:
         """Document offsets of the tokens ``first`` to ``last`` (inclusive)."""
