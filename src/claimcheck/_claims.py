@@ -33,7 +33,6 @@ __all__ = ["CLAIM_KINDS", "extract", "normalise_phrase"]
 CLAIM_KINDS = frozenset({"count", "money", "percent", "fraction", "age", "measure"})
 _DETERMINERS = frozenset("the a an its their his her our your this that these those some".split())
 _LETTERS = re.compile(r"[a-z]+")
-_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "officials said"])
 _PERSON = frozenset({"person", "generic_person"})
 _EARLIER_DAYS = 60  # a dated claim this long before its story is another occurrence
 
@@ -251,7 +250,7 @@ def _claim_fields(document: Document, quantity: Quantity, quantities: Sequence[Q
     if predicate is None and previous is not None:
         predicate = previous["predicate"]  # "police said 40 joined, while organisers put the figure at 200"
     source = frame.source
-    if source is not None and source.lower() in _PRONOUNS:
+    if source is not None and frame.source_pronoun:
         source = ctx.last_speaker
     elif source is not None:
         ctx.last_speaker = source

@@ -345,11 +345,20 @@ def _date_in(line: str, months: frozenset[str]) -> str | None:
     return None
 
 
+_LEAD_DATELINE = re.compile(r"\s*([^\n]{3,80}?)\s+[–—-]{1,2}\s")
+
+
 def _find_published(text: str, furniture: tuple[Span, ...], lexicon: Lexicon) -> str | None:
     months = lexicon.compiled("documents.months", _months)
     lists = [s for s in furniture if s.label == "link_list"]
     for start, _, line in list(_lines(text))[:40]:
-        if any(s.start <= start < s.end for s in lists) or _is_prose(line):
+        if any(s.start <= start < s.end for s in lists):
+            continue
+        if _is_prose(line):
+            lead = _LEAD_DATELINE.match(line)  # "WASHINGTON, Nov. 15, 2013 – Countries around..."
+            found = _date_in(lead.group(1), months) if lead else None
+            if found:
+                return found
             continue
         headline = _headline_date(line)
         if headline:

@@ -38,12 +38,9 @@ _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 _CLAUSAL = frozenset({"VERB", "AUX", "ADJ"})
 _COMPLEMENTS = frozenset({"attr", "acomp", "oprd", "xcomp"})
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr"})
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this"})
 _ANAPHORS = frozenset({"them", "those", "these", "whom", "which", "they"})
 _SPEAKER_CUT = frozenset({"relcl", "acl", "punct", "appos", "cc", "advcl", "prep"})
 _DETERMINERS = frozenset({"the", "a", "an"})
-_SPAN_WORDS = frozenset({"since", "so far", "to date", "thus far"})
 
 
 @attrs.frozen
@@ -55,7 +52,9 @@ class Frame:
     the counted people hold inside the fact ("on board"), ``source`` the speaker as written and
     ``source_span`` its offsets; ``occurrence`` is ``""`` for the story's own event, a year for
     an earlier one, ``"earlier"`` or ``"span"``; ``markers`` lists ``part``, ``earlier``,
-    ``update``, ``other``, ``of_them``; ``slot_span`` locates the word that named the fact.
+    ``update``, ``other``, ``of_them``; ``slot_span`` locates the word that named the fact;
+    ``source_pronoun`` says the speaker is a pronoun ("they said"), to be resolved by the claim
+    stage to the speaker named before.
     """
 
     slot: str | None
@@ -71,6 +70,7 @@ class Frame:
     markers: tuple[str, ...]
     object: str | None = None
     object_span: tuple[int, int] | None = None
+    source_pronoun: bool = False
 
 
 @attrs.frozen
@@ -323,6 +323,10 @@ def fact_word(parsed: ParsedSentence, index: int, noun, w: _Words,
     measured = _measure_slot(parsed, index, w)
     if measured is not None:
         return measured
+    described = next((c for c in figure.children if c.dep_ in {"amod", "acomp"} and c.i > index
+                      and w.slots.get(_lemma(c)) in _PERSON_SLOTS), None)
+    if described is not None:  # "about 2,000 to 2,500 dead"
+        return w.slots[_lemma(described)], described
     fronted = next((t for t in start.ancestors if t.dep_ == "prep" and t.lower_ in {"of", "among"}
                     and t.head.pos_ in _CLAUSAL and t.i < t.head.i), None)
     if fronted is not None:  # "Of the 307 people (291 passengers and 16 crew) on board, two died"
@@ -498,7 +502,7 @@ _SPEAKER_HOPS = 3  # clause words from the figure up to its reporting verb, that
 
 
 def speaker(parsed: ParsedSentence, text: str, index: int, w: _Words):
-    """``(source text, offsets)`` of who gives the figure at ``index``, or ``None``.
+    """``(source text, offsets, is a pronoun)`` of who gives the figure at ``index``, or ``None``.
 
     The reporting verb must govern the figure's clause closely: "China says it is trying to
     negotiate a crisis sparked when two dozen burst into an embassy" gives China no figure.
@@ -546,6 +550,8 @@ def _speaker_phrase(parsed: ParsedSentence, text: str, head):
                     for pobj in grandchild.children:
                         if pobj.dep_ == "pobj":
                             return _speaker_phrase(parsed, text, pobj)
+    if head.pos_ not in _NOMINAL | {"PRON"}:
+        return None  # "with many fearing the toll could top 10,000": no one is named
     first, last = _phrase_bounds(head)
     if any(k in parsed.figures for k in range(first, last + 1)):
         return None
@@ -555,7 +561,7 @@ def _speaker_phrase(parsed: ParsedSentence, text: str, head):
     words, span = _text(parsed, text, first, last)
     if not words or not any(ch.isalpha() for ch in words):
         return None
-    return words, span
+    return words, span, first == last and parsed.doc[first].pos_ == "PRON"
 
 
 # --- markers ------------------------------------------------------------------------------------
@@ -633,15 +639,18 @@ def _negated(fact, figure, w: _Words) -> bool:
 
 
 def _hedged(fact, figure, w: _Words) -> bool:
+    """An estimate or a projection: a hedge word on the fact or the figure, above them ("feared
+    dead", "officials estimate"), or as a modal or adverb of a clause above ("the toll could
+    reach 10,000", "will probably be about 2,000")."""
     for node in (fact, figure):
         if node is None:
             continue
         if any(_is(child, "hedge", w) for child in node.children):
             return True
-        if any(_is(anc, "hedge", w) for anc in node.ancestors):
-            return True
-        if _is(node, "hedge", w):
-            return True
+        for above in _ancestors_and_self(node):
+            if _is(above, "hedge", w) or any(
+                    _is(child, "hedge", w) and child.dep_ in {"aux", "advmod"} for child in above.children):
+                return True
     return False
 
 
@@ -781,6 +790,7 @@ def frame_of(parsed: ParsedSentence, text: str, quantity: Quantity, *, story_yea
         role="from" if slot == "distance" and counted else _degree(fact, figure, w) or _role(noun, fact, w),
         source=source[0] if source else None,
         source_span=source[1] if source else None,
+        source_pronoun=bool(source) and source[2],
         negated=_negated(fact, figure, w),
         hedged=_hedged(fact, figure, w),
         occurrence=occurrence,

@@ -41,11 +41,9 @@ __all__ = ["DEFAULT_MIN_SCORE", "Candidate", "candidate_pairs", "cluster_candida
            "statements"]
 
 DEFAULT_MIN_SCORE = 0.6
-FOLLOW_UP_DAYS = 7
 STORY_DAYS = 200  # a lasting state (a refugee crisis) may be reported for months
 EVENT_DAYS = 30  # an event: reports of it follow within weeks
 _PERSON = frozenset({"person", "generic_person"})
-_MEASURE_SLOTS = frozenset({"magnitude", "depth", "height", "speed", "distance", "turnout", "value", "votes"})
 
 
 @attrs.frozen
@@ -59,39 +57,68 @@ class Candidate:
     complete: bool = True
 
 
-def _tallies(lexicon: Lexicon) -> frozenset[str]:
-    return frozenset(r["slot"] for r in lexicon.table("slots") if r.get("tally") == "yes")
+@attrs.frozen
+class _SlotKinds:
+    """The slots of ``slots.txt`` by kind: running tallies, lasting states, measures."""
+
+    tallies: frozenset[str]
+    lasting: frozenset[str]
+    measures: frozenset[str]
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+def _slot_kinds(lexicon: Lexicon) -> _SlotKinds:
+    rows = lexicon.table("slots")
+    return _SlotKinds(*(frozenset(r["slot"] for r in rows if r.get(column) == "yes")
+                        for column in ("tally", "lasting", "measure")))
+
+
+@attrs.frozen
+class _Weekdays:
+    """The weekdays' full names (Monday first, from ``calendar.txt``) and a pattern that finds them
+    with what marks one as past ("after Tuesday", "Tuesday's")."""
+
+    names: tuple[str, ...]
+    pattern: re.Pattern[str]
+
+
+def _weekday_names(lexicon: Lexicon) -> _Weekdays:
+    longest: dict[int, str] = {}
+    for row in lexicon.table("calendar"):
+        if row["type"] == "weekday":
+            number, word = int(row["number"]), row["word"].lower()
+            longest[number] = max(longest.get(number, ""), word, key=len)
+    names = tuple(longest[n] for n in sorted(longest))
+    pattern = re.compile(rf"(?P<before>(?:after|since|last) )?\b(?P<day>{'|'.join(names)})\b(?P<possessive>'s)?")
+    return _Weekdays(names, pattern)
+
+
 _LEAD = 900
-_WEEKDAY = re.compile(rf"(?P<before>(?:after|since|last) )?(?P<day>{'|'.join(_WEEKDAYS)})(?P<possessive>'s)?")
 
 
-def report_day(document: Document) -> tuple[int | None, frozenset[str]]:
+def report_day(document: Document, lexicon: Lexicon | None = None) -> tuple[int | None, frozenset[str]]:
     """When a document reports: its date (as an ordinal) and the weekdays it names.
 
     The weekdays are the date's own, else those its lead names ("early Sunday"); a follow-up
     names the day of the event and its own. Two reports of a running tally are known to be of
     different days when their dates differ, or when they name no weekday in common.
     """
+    weekdays = (lexicon or Lexicon.default()).compiled("linking.weekdays", _weekday_names)
     day = parse_iso_date(document.published)
     if day:
-        return day.toordinal(), frozenset({_WEEKDAYS[day.weekday()]})
-    return None, _weekdays(document.text[:_LEAD])
+        return day.toordinal(), frozenset({weekdays.names[day.weekday()]})
+    return None, _weekdays(document.text[:_LEAD], weekdays)
 
 
-def _said_days(sentence: str) -> frozenset[str]:
+def _said_days(sentence: str, weekdays: _Weekdays) -> frozenset[str]:
     """The weekdays a sentence names, as plain names ("Tuesday's quake" is of Tuesday)."""
-    lower = sentence.lower()
-    return frozenset(name for name in _WEEKDAYS if name in lower)
+    return frozenset(found["day"] for found in weekdays.pattern.finditer(sentence.lower()))
 
 
-def _weekdays(text: str) -> frozenset[str]:
+def _weekdays(text: str, weekdays: _Weekdays) -> frozenset[str]:
     """The weekdays ``text`` names; one named as past ("Tuesday's violence", "after Tuesday") is
     ``"after tuesday"``: the text was written later."""
     named = set()
-    for found in _WEEKDAY.finditer(text.lower().replace("’", "'")):
+    for found in weekdays.pattern.finditer(text.lower().replace("’", "'")):
         named.add(f"after {found['day']}" if found["possessive"] or found["before"] else found["day"])
     return frozenset(named)
 
@@ -109,7 +136,7 @@ def _other_days(a: Claim, b: Claim, fa: _Features, fb: _Features) -> bool:
     (day_a, lead_a), (day_b, lead_b) = fa.reported, fb.reported
     if day_a is not None and day_b is not None and day_a != day_b:
         return True
-    said_a, said_b = _said_days(a.sentence), _said_days(b.sentence)
+    said_a, said_b = fa.said_days, fb.said_days
     if said_a and said_b and not said_a & said_b:
         return True
     if day_a is None and day_b is None:  # two undated leads that name other days
@@ -137,6 +164,7 @@ class _Features:
     facilities: frozenset[str]
     propers: frozenset[str]
     reported: tuple[int | None, frozenset[str]]
+    said_days: frozenset[str]
     voice: tuple[str, str]
 
 
@@ -163,7 +191,8 @@ def _features(claim: Claim, lexicon: Lexicon, reported: tuple[int | None, frozen
         if word[:1].isupper() and key and categories.get(key) not in {"facility", "place", "calendar"}:
             propers.update(key.split())
     group, named, generic = _group_word(claim, lexicon)
-    return _Features(group, named, generic, facilities, frozenset(propers), reported, source_of(claim))
+    said_days = _said_days(claim.sentence, lexicon.compiled("linking.weekdays", _weekday_names))
+    return _Features(group, named, generic, facilities, frozenset(propers), reported, said_days, source_of(claim))
 
 
 def _categories(lexicon: Lexicon) -> dict[str, str]:
@@ -203,40 +232,37 @@ def _place_term(a: Claim, b: Claim, fa: _Features, fb: _Features) -> tuple[str, 
     return (f"same place or object ({similarity:.0%}: '{a.object}' / '{b.object}')", round(0.1 * similarity, 4))
 
 
-def _lasting(lexicon: Lexicon) -> frozenset[str]:
-    return frozenset(r["slot"] for r in lexicon.table("slots") if r.get("lasting") == "yes")
-
-
-def _time_term(a: Claim, b: Claim, published: dict[str, dt.date | None], lasting: frozenset[str]
+def _time_term(a: Claim, b: Claim, published: dict[str, dt.date | None], kinds: _SlotKinds
                ) -> tuple[str, float] | None:
     """Explicit times must meet; an undated claim is anchored to its story's date."""
     explicit_a = a.when if not a.when_inferred else None
     explicit_b = b.when if not b.when_inferred else None
-    if explicit_a and explicit_b and a.predicate not in _MEASURE_SLOTS:  # a magnitude has no moment of its own
+    if explicit_a and explicit_b and a.predicate not in kinds.measures:  # a magnitude has no moment of its own
         return (f"times meet ({a.when} / {b.when})", 0.2) if times_compatible(explicit_a, explicit_b) else None
     pa, pb = published.get(a.document), published.get(b.document)
     anchor_a = parse_iso_date(explicit_a) or pa
     anchor_b = parse_iso_date(explicit_b) or pb
-    window = STORY_DAYS if a.predicate in lasting else EVENT_DAYS
+    window = STORY_DAYS if a.predicate in kinds.lasting else EVENT_DAYS
     if anchor_a and anchor_b and abs((anchor_a - anchor_b).days) > window:
         return None  # two occurrences: events weeks apart, or states months apart
     return ("same story's time", 0.2)
 
 
 def _score(a: Claim, b: Claim, fa: _Features, fb: _Features, published: dict[str, dt.date | None],
-           tallies: frozenset[str], lasting: frozenset[str] = frozenset()) -> Candidate | None:
+           kinds: _SlotKinds) -> Candidate | None:
     if a.document == b.document and (
             (a.start < b.end and b.start < a.end) or "exclusive" in a.scope or "exclusive" in b.scope
             or (a.sentence_start == b.sentence_start and fa.voice == fb.voice)):
         return None
-    if a.predicate in tallies and _other_days(a, b, fa, fb):
+    if a.predicate in kinds.tallies and not (a.hedged or b.hedged) and _other_days(a, b, fa, fb):
         return None  # a toll reported on two days: two moments of one count, not a discrepancy
+        # (an estimate of the final toll, "could reach 10,000", is judged against later counts)
     terms = [(f"same fact: {a.predicate} ('{a.verb}' / '{b.verb}')", 0.4)]
-    for term in (_group_term(a, b, fa, fb), _place_term(a, b, fa, fb), _time_term(a, b, published, lasting)):
+    for term in (_group_term(a, b, fa, fb), _place_term(a, b, fa, fb), _time_term(a, b, published, kinds)):
         if term is None:
             return None
         terms.append(term)
-    complete = (fa.group is not None and fb.group is not None) or a.predicate in _MEASURE_SLOTS
+    complete = (fa.group is not None and fb.group is not None) or a.predicate in kinds.measures
     score = round(min(1.0, sum(weight for _, weight in terms)), 4)
     return Candidate(a.id, b.id, score, tuple(terms), complete)
 
@@ -293,19 +319,18 @@ def candidate_pairs(
     """
     lexicon = lexicon or Lexicon.default()
     published = {d.id: parse_iso_date(d.published) for d in documents}
-    reported = {d.id: report_day(d) for d in documents}
-    tallies = lexicon.compiled("linking.tallies", _tallies)
-    lasting = lexicon.compiled("linking.lasting", _lasting)
+    reported = {d.id: report_day(d, lexicon) for d in documents}
+    kinds = lexicon.compiled("linking.slot_kinds", _slot_kinds)
     blocks = fact_blocks(claims, documents, lexicon)
     found: list[Candidate] = []
     for key in sorted(blocks, key=repr):
         members = blocks[key]
         features = {k: _features(claims[k], lexicon, reported.get(claims[k].document, (None, frozenset())))
                     for k in members}
-        window = STORY_DAYS if key[1] in lasting else EVENT_DAYS
-        stated_window = window if key[1] in _MEASURE_SLOTS else 1  # stated days must meet (_time_term)
+        window = STORY_DAYS if key[1] in kinds.lasting else EVENT_DAYS
+        stated_window = window if key[1] in kinds.measures else 1  # stated days must meet (_time_term)
         for i, j in _near_in_time(members, claims, published, window, stated_window):
-            candidate = _score(claims[i], claims[j], features[i], features[j], published, tallies, lasting)
+            candidate = _score(claims[i], claims[j], features[i], features[j], published, kinds)
             if candidate is not None and candidate.score >= min_score:
                 found.append(candidate)
     return found

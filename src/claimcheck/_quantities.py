@@ -549,7 +549,7 @@ class _Scan:
             for q in found:
                 yield q
                 self.floor = q.end
-            if not found:
+            if not found and kind != "w":  # a word that makes no figure ("few") may be a cue's
                 self.floor = max(self.floor, end)
 
     def anchors(self) -> Iterator[tuple[int, int, str]]:
