@@ -347,3 +347,12 @@ def test_link_list_header_above_the_headline_does_not_swallow_it():
     assert (document.title, document.published) == ("Ferry sinks off the coast", "2024-03-12")
     assert [text[s.start:s.end] for s in document.furniture if s.label == "link_list"] == [
         "Related Topics", "See also:", "12 Mar 24 | Asia", "Ferry toll rises"]
+
+
+def test_a_dateline_opening_the_lead_dates_the_page_and_stays_text():
+    text = "Fire at plant\n\nLUNDEN, Nov. 4, 2019 – Two workers died in a fire at a chemical plant, officials said."
+    document = make_document(text)
+    assert document.published == "2019-11-04"
+    assert not document.furniture
+    later = make_document("Fire at plant\n\nTwo workers died in a fire, the worst since Nov. 4, 2019 – officials said.")
+    assert later.published is None  # a date inside the sentence is no dateline

@@ -72,6 +72,13 @@ FRAMES = [
     ("BRANTA - Two hundred workers walked out of the plant on Friday.", "Two hundred", "strike", "workers", None,
      "", ()),
     ("Thieves stole jewellery worth up to $31m from the vault.", "up to $31m", "value", None, None, "", ()),
+    ("The governor told a local radio station the final count would probably be about 1,800 to 2,100 dead.",
+     "about 1,800 to 2,100", "dead", None, "governor", "", ()),
+    ("The ash cloud was about 400 kilometres in diameter, geologists said.", "about 400 kilometres", "width",
+     "ash cloud", "geologists", "", ()),
+    ("Within an hour the plume rose to 41 kilometres.", "41 kilometres", "height", "plume", None, "", ()),
+    ("District officials say the toll could climb as high as 3,000.", "as high as 3,000", "dead", None,
+     "District officials", "", ()),
 ]
 
 
@@ -155,3 +162,17 @@ def test_a_number_in_a_name_is_no_claim(sentence):
 
 def test_a_count_after_a_lower_case_verb_is_still_a_claim():
     assert [c.quantity.text for c in extract(make_document("Police said 40 people were hurt."))] == ["40"]
+
+
+@pytest.mark.parametrize(("sentence", "figure", "hedged"), [
+    ("Provincial officials say the toll could reach as high as 3,000.", "as high as 3,000", True),
+    ("A final count will probably be about 900.", "about 900", True),
+    ("The toll reached 412 on Monday.", "412", False),
+])
+def test_a_modal_on_the_clause_makes_an_estimate(sentence, figure, hedged):
+    assert _claim(sentence, figure).hedged is hedged
+
+
+def test_a_quantifier_is_no_speaker():
+    claim = _claim("The toll reached 412, with many fearing the final count could top 1,000.", "1,000")
+    assert claim.according_to is None

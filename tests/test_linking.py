@@ -83,3 +83,18 @@ def test_links_do_not_depend_on_input_order(order):
     assert pairs(shuffled) == expected
     key = {c.id: c.id for c in claims}.__getitem__
     assert cluster_candidates(candidate_pairs(shuffled), key) == cluster_candidates(candidate_pairs(claims), key)
+
+
+def test_an_estimate_of_the_final_toll_is_judged_across_report_days():
+    """Counts of a running tally on two days are two moments; an estimate ("could reach") is not."""
+    from claimcheck import make_document
+
+    documents = [make_document(f"Published: 2021-05-0{day}\n\nx", id=f"d{n}") for n, day in ((1, 4), (2, 7))]
+
+    def toll(claim_id, document, value, hedged):
+        return make_claim(figure(value), claim_id, document, predicate="dead", when=None, hedged=hedged,
+                          sentence=f"The toll could reach {value}." if hedged else f"The toll reached {value}.")
+    counts = [toll("a", "d1", 400, False), toll("b", "d2", 900, False)]
+    assert candidate_pairs(counts, documents) == []
+    estimate = [toll("a", "d1", 3000, True), toll("b", "d2", 900, False)]
+    assert {frozenset((c.a, c.b)) for c in candidate_pairs(estimate, documents)} == {frozenset(("a", "b"))}

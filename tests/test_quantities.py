@@ -221,3 +221,14 @@ def test_a_third_country_is_not_a_fraction_regression():
 
 def test_url_digits_are_not_figures_regression_link_lists():
     assert parse_quantities("see https://www.test.com/search?q=30%25%2020%") == []
+
+
+@pytest.mark.parametrize(("text", "words", "low", "high"), [
+    ("the toll could reach as high as 4,000", "as high as 4,000", None, 4000),
+    ("as few as 30 people turned up", "as few as 30", 30, None),
+    ("tickets cost as little as $5", "as little as $5", 5, None),
+])
+def test_as_high_as_and_as_few_as_are_bounds(text, words, low, high):
+    """A word that makes no figure ("few") still belongs to the qualifier before the next one."""
+    (q,) = parse_quantities(text)
+    assert (q.text, q.low, q.high) == (words, low, high)

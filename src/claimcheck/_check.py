@@ -124,7 +124,10 @@ def _links_and_clusters(
                                   explain(a, b, verdict, flag, titles), candidate.evidence))
         everyone = sorted((m for rep in group for m in members_of.get(rep, (rep,))), key=order)
         agreed, outliers = consensus([by_id[c] for c in everyone])
-        summary = f"{describe_interval(agreed)} ({len(everyone) - len(outliers)} of {len(everyone)} claims allow it)"
+        first = by_id[everyone[0]]
+        unit = f" {first.quantity.unit}" if agreed and first.kind == "measure" and first.quantity.unit else ""
+        summary = (f"{describe_interval(agreed)}{unit} "
+                   f"({len(everyone) - len(outliers)} of {len(everyone)} claims allow it)")
         low, low_inclusive, high, high_inclusive = agreed if agreed else (None, False, None, False)
         said = tuple((rep, members_of.get(rep, (rep,))) for rep in group)
         clusters.append(Cluster(f"f{n}", tuple(everyone), low, high, low_inclusive, high_inclusive, outliers,

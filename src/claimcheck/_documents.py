@@ -356,7 +356,8 @@ def _find_published(text: str, furniture: tuple[Span, ...], lexicon: Lexicon) ->
             continue
         if _is_prose(line):
             lead = _LEAD_DATELINE.match(line)  # "WASHINGTON, Nov. 15, 2013 – Countries around..."
-            found = _date_in(lead.group(1), months) if lead else None
+            capitalised = lead and all(word[:1].isupper() or not word[:1].isalpha() for word in lead.group(1).split())
+            found = _date_in(lead.group(1), months) if capitalised else None
             if found:
                 return found
             continue

@@ -31,6 +31,7 @@ import attrs
 from ._lexicon import Lexicon
 from ._parse import ParsedSentence
 from ._records import Quantity
+from ._units import dimension_of
 
 __all__ = ["Frame", "frame_of", "slot_of"]
 
@@ -80,23 +81,27 @@ class _Words:
     calendar: frozenset[str]  # day and month names: never a place
     roles: dict[str, frozenset[str]]  # role -> lemmas
     tallies: frozenset[str]
+    measures: frozenset[str]  # what a word beside a figure measures ("8km deep"): measure slots, not tallies
 
 
 def _build(lexicon: Lexicon) -> _Words:
     slots: dict[str, str] = {}
-    tallies = set()
+    tallies, measures = set(), set()
     for row in lexicon.table("slots"):
         for word in row["words"].split():
             slots.setdefault(word.lower(), row["slot"])
         slots.setdefault(row["slot"], row["slot"])
         if row.get("tally") == "yes":
             tallies.add(row["slot"])
+        elif row.get("measure") == "yes":
+            measures.add(row["slot"])
     roles: dict[str, set[str]] = {}
     for row in lexicon.table("frame_words"):
         roles.setdefault(row["role"], set()).add(row["lemma"].lower())
     event_nouns = {row["phrase"]: row["predicate"] for row in lexicon.table("event_nouns")}
     calendar = frozenset(row["word"].lower() for row in lexicon.table("calendar"))
-    return _Words(slots, event_nouns, calendar, {k: frozenset(v) for k, v in roles.items()}, frozenset(tallies))
+    return _Words(slots, event_nouns, calendar, {k: frozenset(v) for k, v in roles.items()}, frozenset(tallies),
+                  frozenset(measures))
 
 
 def words(lexicon: Lexicon) -> _Words:
@@ -273,9 +278,15 @@ def _complement_slot(verb, skip: set[int], w: _Words, phrases: dict[int, str]):
 
 
 def _prep_slot(prep, w: _Words) -> str | None:
-    """ "on board", "aboard", "on the flight": the people are aboard."""
+    """ "on board", "aboard", "on the flight": the people are aboard; "in diameter", "in height":
+    what the figure measures."""
     if prep.lower_ == "aboard":
         return "aboard"
+    if prep.lower_ == "in":
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        slot = w.slots.get(_lemma(pobj)) if pobj is not None else None
+        if slot in w.measures:
+            return slot
     if prep.lower_ in {"on", "onboard"}:
         for child in prep.children:
             if child.dep_ == "pobj" and (child.lower_ == "board" or _is(child, "vehicle", w)):
@@ -407,7 +418,6 @@ def _object_of(verb, skip: set[int]):
     return None
 
 
-_MEASURES = frozenset({"magnitude", "depth", "height", "speed", "distance"})
 _THING_SLOTS = frozenset({"dead", "injured"})
 _PERSON_SLOTS = frozenset({"dead", "injured", "missing", "rescued", "detained", "displaced", "deported"})
 _THING_NOUNS = frozenset({"body", "death", "fatality", "injury", "corpse", "casualty"})
@@ -436,7 +446,7 @@ def _measure_slot(parsed: ParsedSentence, index: int, w: _Words):
     if figure.dep_ == "pobj" and figure.head.lower_ == "of" and figure.head.head.i != figure.head.i:
         governor = figure.head.head
         slot = _noun_slot(governor, w)
-        if slot in _MEASURES or (slot in _THING_SLOTS and _lemma(governor) in _THING_NOUNS):
+        if slot in w.measures or (slot in _THING_SLOTS and _lemma(governor) in _THING_NOUNS):
             return slot, governor  # "a depth of 12km", "the bodies of 39 people"
     of = _of_object(figure)
     if of is not None:
@@ -445,16 +455,22 @@ def _measure_slot(parsed: ParsedSentence, index: int, w: _Words):
             return slot, of  # "eleven of the injured", "54.2% of the vote"
     for other in parsed.doc[max(0, index - 2): index + 3]:  # a word beside the figure, in its tree
         slot = w.slots.get(_lemma(other))
-        if other.i == index or slot not in _MEASURES or not (
+        if other.i == index or slot not in w.measures or not (
                 other.head.i in {figure.head.i, index} or other.i == figure.head.i):
             continue
         if other.i < index and other.pos_ != "NOUN" and not other.text.endswith("-"):
             continue  # "as high as 10,000" is a bound, not a height
         return slot, other
+    for child in figure.children:  # "was 400 kilometres in diameter"
+        if child.dep_ == "prep" and child.lower_ == "in" and _prep_slot(child, w) in w.measures:
+            return _prep_slot(child, w), child
     if parsed.figures[index].kind == "measure":
         place = _place_after(parsed.doc, index)
         if place is not None:
             return "distance", place
+        clause = figure.head.head if figure.dep_ == "pobj" else figure.head
+        if _is(clause, "ascend", w) and dimension_of(parsed.figures[index].unit) == dimension_of("m"):
+            return "height", clause  # "the plume rose to 58 kilometers"
     return None
 
 
@@ -714,9 +730,9 @@ def _counted(parsed: ParsedSentence, text: str, index: int, noun, slot: str | No
     if noun is not None and noun.text == "M" and _is(noun, "magnitude_mark", w):
         noun = noun.head if noun.head.i != noun.i and noun.head.pos_ in _NOMINAL else None  # "M 7.1 earthquake"
         floor = index + 1
-    if noun is not None and w.slots.get(_lemma(noun)) in _MEASURES and noun.head.i != noun.i:
+    if noun is not None and w.slots.get(_lemma(noun)) in w.measures and noun.head.i != noun.i:
         floor, noun = noun.i + 1, noun.head  # "a 7.2-magnitude quake": the quake is measured
-    if slot in _MEASURES and (noun is None or noun.pos_ not in _NOMINAL):
+    if slot in w.measures and parsed.figures[index].kind != "money" and (noun is None or noun.pos_ not in _NOMINAL):
         clause = _clause_word(fact) if fact is not None else None
         noun = _subject_of(clause) if clause is not None else None
     if noun is None and fact is not None:

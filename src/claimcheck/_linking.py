@@ -35,6 +35,7 @@ from ._claims import normalise_phrase
 from ._lexicon import Lexicon
 from ._records import Claim, Document
 from ._timeref import parse_iso_date, times_compatible
+from ._units import dimension_of
 from ._verdicts import source_of
 
 __all__ = ["DEFAULT_MIN_SCORE", "Candidate", "candidate_pairs", "cluster_candidates", "fact_blocks", "report_day",
@@ -148,7 +149,8 @@ def _fact_key(claim: Claim) -> Hashable | None:
     """The key claims about one fact share, or ``None`` for a claim that is never linked."""
     if claim.predicate is None or claim.negated or claim.category == "anaphor" or "superseded" in claim.scope:
         return None
-    dimension = (claim.kind, claim.quantity.unit if claim.kind in {"measure", "money"} else None)
+    unit = claim.quantity.unit
+    dimension = (claim.kind, dimension_of(unit) if claim.kind == "measure" else unit if claim.kind == "money" else None)
     part = "part" in claim.markers
     added = "additional" in claim.markers  # "two more members": never the same people as a total
     return (dimension, claim.predicate, claim.occurrence, part, added, "cumulative" in claim.scope, claim.role)

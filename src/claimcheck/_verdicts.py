@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Sequence
 
 from ._records import Claim, Number, Quantity
+from ._units import conversion
 
 __all__ = [
     "Interval",
@@ -20,6 +22,7 @@ __all__ = [
     "describe",
     "describe_interval",
     "explain",
+    "in_unit",
     "intersect",
     "interval_of",
     "is_flagged",
@@ -75,8 +78,55 @@ def _same_figure(a: Quantity, b: Quantity) -> bool:
         b.low, b.high, b.low_inclusive, b.high_inclusive, b.qualifier)
 
 
+def _decimals(quantity: Quantity) -> int:
+    written = _NUMERAL.search(quantity.text)
+    return len(written.group(1) or "") if written else 0
+
+
+_NUMERAL = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def in_unit(claim: Claim, unit: str | None) -> tuple[Interval, float]:
+    """The claim's interval written in ``unit`` (a measure of another unit of its dimension is
+    converted) and half its written precision there ("8km": 0.5 km; "5.2 miles": 0.05 mi).
+
+    >>> from claimcheck import extract, make_document
+    >>> [claim] = extract(make_document("The quake struck at a depth of 5 miles."))
+    >>> interval, slack = in_unit(claim, "km")
+    >>> round(interval[0], 2), round(slack, 3)
+    (8.05, 0.805)
+    """
+    interval = interval_of(claim.quantity, claim.kind)
+    convert = conversion(claim.quantity.unit, unit) if claim.quantity.unit != unit else None
+    half_step = 0.5 * 10 ** -_decimals(claim.quantity)
+    if convert is None:
+        return interval, half_step
+    low, high = sorted((convert(interval[0]), convert(interval[2])))
+    return (low, interval[1], high, interval[3]), half_step * abs(convert.scale)
+
+
+def _widened(interval: Interval, slack: float, point: bool) -> Interval:
+    return (interval[0] - slack, True, interval[2] + slack, True) if point else interval
+
+
+def _across_units(a: Claim, b: Claim) -> str:
+    """Two measures in units of one dimension, compared in ``a``'s unit at written precision."""
+    unit = a.quantity.unit
+    (ia, sa), (ib, sb) = in_unit(a, unit), in_unit(b, unit)
+    point_like = {"exact", "approximate"}
+    pa = a.quantity.qualifier in point_like and ia[0] == ia[2]
+    pb = b.quantity.qualifier in point_like and ib[0] == ib[2]
+    if pa and pb and abs(ia[0] - ib[0]) <= max(sa, sb):
+        return "agree"  # "5 miles" and "8km": one figure, rounded in another unit
+    if intersect(_widened(ia, sa, pa), _widened(ib, sb, pb)) is None:
+        return "conflict"
+    return "compatible"
+
+
 def relation(a: Claim, b: Claim) -> str:
     """``agree``, ``compatible`` or ``conflict`` for two claims taken to be about one fact."""
+    if a.quantity.unit != b.quantity.unit and conversion(b.quantity.unit, a.quantity.unit) is not None:
+        return _across_units(a, b)
     if _same_figure(a.quantity, b.quantity):
         return "agree"
     if intersect(interval_of(a.quantity, a.kind), interval_of(b.quantity, b.kind)) is None:
@@ -137,24 +187,39 @@ def explain(a: Claim, b: Claim, verdict: str, flagged: bool, titles: dict[str, s
     """A sentence or two that gives both figures, who said each, and the interval reasoning."""
     titles = titles or {}
     head = f"{_who(a, titles)} gives {describe(a)}; {_who(b, titles)} gives {describe(b)}. "
+    unit = a.quantity.unit
+    converted = ""
+    if b.quantity.unit != unit and conversion(b.quantity.unit, unit) is not None:
+        converted = f"{b.quantity.text} is {_bounds_rounded(in_unit(b, unit)[0])} {unit}"
     if verdict == "agree":
-        return head + "Both state the same figure."
+        return head + (f"{converted}: the same figure in another unit." if converted else "Both state the same figure.")
+    head += f"{converted}. " if converted else ""
     if verdict == "conflict":
         return head + "No value satisfies both: the intervals do not overlap, so both cannot be true."
-    both = intersect(interval_of(a.quantity, a.kind), interval_of(b.quantity, b.kind))
-    assert both is not None
-    reason = f"Both can be true (values in {_bounds(both)} satisfy both)"
+    both = intersect(in_unit(a, unit)[0], in_unit(b, unit)[0])
+    reason = (f"Both can be true (values in {_bounds(both)} satisfy both)" if both is not None
+              else "Both can be true at the precision the figures are written in")
     return head + reason + (", but the figures differ." if flagged else ".")
 
 
+def _bounds_rounded(interval: Interval) -> str:
+    low, _, high, _ = interval
+    if low == high:
+        return f"{low:,.1f}"
+    return _bounds(interval)
+
+
 def consensus(claims: Sequence[Claim]) -> tuple[Interval | None, tuple[str, ...]]:
-    """The interval the largest set of mutually compatible claims allows, and the claims outside it.
+    """The interval the largest set of mutually compatible claims allows (in the first claim's
+    unit), and the claims outside it.
 
     Candidate points are the interval ends and the midpoints between them; the point inside the
     most intervals (ties: the smallest) picks the members, so one outlier cannot empty the
     consensus of the rest. Clusters are small: this is quadratic in the cluster's size.
     """
-    intervals = [(c.id, interval_of(c.quantity, c.kind)) for c in claims]
+    unit = claims[0].quantity.unit if claims else None
+    mixed = any(c.quantity.unit != unit for c in claims)  # compared at the precision they are written in
+    intervals = [(c.id, _widened(*in_unit(c, unit), mixed and c.quantity.low == c.quantity.high)) for c in claims]
     ends = sorted({v for _, iv in intervals for v in (iv[0], iv[2]) if not math.isinf(v)})
     points = ends + [(x + y) / 2 for x, y in itertools.pairwise(ends)]
     points += [ends[0] - 1, ends[-1] + 1] if ends else [0.0]
