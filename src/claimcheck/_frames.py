@@ -129,6 +129,9 @@ class _Marks:
     according: tuple[int, ...]  # "according" (to X)
     part: tuple[int, ...]  # "alone" as an adverb ("in two districts of Paktika alone")
     span: tuple[int, ...]  # the "far" of "so far", "thus far"; the "date" of "to date"
+    hedged_heads: frozenset[int]  # tokens with a hedge word among their children
+    modal_heads: frozenset[int]  # tokens with a hedge word as their aux or advmod ("could reach")
+    other_heads: frozenset[int]  # tokens with "other"/"another" among their children
 
 
 def _marks(parsed: ParsedSentence, w: _Words) -> _Marks:
@@ -140,6 +143,10 @@ def _marks(parsed: ParsedSentence, w: _Words) -> _Marks:
             part=tuple(t.i for t in doc if t.dep_ == "advmod" and _is(t, "part", w)),
             span=tuple(b.i for a, b in itertools.pairwise(doc)
                        if (a.lower_ in {"so", "thus"} and b.lower_ == "far") or (a.lower_, b.lower_) == ("to", "date")),
+            hedged_heads=frozenset(t.head.i for t in doc if t.head.i != t.i and _is(t, "hedge", w)),
+            modal_heads=frozenset(t.head.i for t in doc if t.head.i != t.i and t.dep_ in {"aux", "advmod"}
+                                  and _is(t, "hedge", w)),
+            other_heads=frozenset(t.head.i for t in doc if t.head.i != t.i and _is(t, "other", w)),
         )
     return found
 
@@ -591,11 +598,21 @@ def _year_of(parsed: ParsedSentence, token) -> str | None:
 
 
 def _occurrence(parsed: ParsedSentence, fact, noun, story_year: str | None, w: _Words) -> tuple[str, set[str]]:
+    """The occurrence and its markers, found once per fact and noun of a sentence (many figures of
+    one list share them)."""
+    key = ("frames.occurrence", fact.i if fact is not None else None, noun.i if noun is not None else None)
+    if key not in parsed.notes:
+        parsed.notes[key] = _find_occurrence(parsed, fact, noun, story_year, w)
+    occurrence, markers = parsed.notes[key]
+    return occurrence, set(markers)
+
+
+def _find_occurrence(parsed: ParsedSentence, fact, noun, story_year: str | None, w: _Words) -> tuple[str, set[str]]:
     markers: set[str] = set()
     anchor = fact if fact is not None else noun
     if anchor is None:
         return "", markers
-    for node in [anchor, *list(anchor.ancestors)[:3]]:
+    for node in [anchor, *itertools.islice(anchor.ancestors, 3)]:
         year = _year_of(parsed, node)
         if year and year != story_year:
             return year, markers  # "since 1996, when 230 people died"
@@ -654,19 +671,23 @@ def _negated(fact, figure, w: _Words) -> bool:
     return False
 
 
-def _hedged(fact, figure, w: _Words) -> bool:
+def _hedged(parsed: ParsedSentence, fact, figure, w: _Words) -> bool:
     """An estimate or a projection: a hedge word on the fact or the figure, above them ("feared
     dead", "officials estimate"), or as a modal or adverb of a clause above ("the toll could
     reach 10,000", "will probably be about 2,000")."""
+    marks = _marks(parsed, w)
     for node in (fact, figure):
         if node is None:
             continue
-        if any(_is(child, "hedge", w) for child in node.children):
+        if node.i in marks.hedged_heads:
             return True
+        hops = 0
         for above in _ancestors_and_self(node):
-            if _is(above, "hedge", w) or any(
-                    _is(child, "hedge", w) and child.dep_ in {"aux", "advmod"} for child in above.children):
+            if _is(above, "hedge", w) or above.i in marks.modal_heads:
                 return True
+            hops += above.pos_ in _CLAUSAL
+            if hops > _SPEAKER_HOPS:
+                break  # a hedge further up belongs to another clause's figure
     return False
 
 
@@ -785,15 +806,16 @@ def frame_of(parsed: ParsedSentence, text: str, quantity: Quantity, *, story_yea
         markers.add("part")  # "... in two districts of Paktika alone"
     if noun is not None and noun.lower_ in _ANAPHORS:
         markers.add("of_them")
-    if any(_is(t, "additional", w) and t.dep_ in {"amod", "advmod"} and t.i == index + 1
-           for t in (*figure.children, *(noun.children if noun is not None else ()))):
+    after = parsed.doc[index + 1] if index + 1 < len(parsed.doc) else None
+    if after is not None and _is(after, "additional", w) and after.dep_ in {"amod", "advmod"} and (
+            after.head.i == index or (noun is not None and after.head.i == noun.i)):
         markers.add("additional")  # "two more opposition members"
     for holder in (noun, *(noun.ancestors if noun is not None else figure.ancestors)):
         if holder is not None and holder.lower_ == "of":
             continue  # "another group of about 21"
         if holder is None or holder.pos_ not in _NOMINAL:
             break
-        if any(_is(t, "other", w) for t in holder.children):
+        if holder.i in _marks(parsed, w).other_heads:
             markers.add("other")  # "another group of about 21 asylum seekers"
     obj = _object(parsed, text, fact, noun if noun is not None else figure, phrases or {}, w)
     if obj is not None and any(_is(t, "other", w) and t.dep_ == "amod" for t in _tokens_in(parsed, obj[1])):
@@ -808,7 +830,7 @@ def frame_of(parsed: ParsedSentence, text: str, quantity: Quantity, *, story_yea
         source_span=source[1] if source else None,
         source_pronoun=bool(source) and source[2],
         negated=_negated(fact, figure, w),
-        hedged=_hedged(fact, figure, w),
+        hedged=_hedged(parsed, fact, figure, w),
         occurrence=occurrence,
         markers=tuple(sorted(markers)),
         object=obj[0] if obj else None,

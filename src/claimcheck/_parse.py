@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 
 from ._errors import ClaimcheckError
 from ._records import Quantity
@@ -65,7 +65,7 @@ class ParsedSentence:
         self.figures = figures
         self.span = span
         self._token_at = {quantity.start: index for index, quantity in figures.items()}
-        self.notes: dict[str, object] = {}  # what a later stage works out once per sentence
+        self.notes: dict[Hashable, object] = {}  # what a later stage works out once per sentence
 
     def token_of(self, quantity: Quantity) -> int | None:
         """The index of the token standing for ``quantity`` (figures never share a start)."""
