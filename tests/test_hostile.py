@@ -489,3 +489,11 @@ def test_the_command_refuses_an_option_outside_its_range(option, value):
     result = _cli("check", option, value, "-")
     assert result.returncode == 2 and option in result.stderr
     _no_traceback(result)
+
+
+def test_a_lone_surrogate_in_a_claim_sentence_reaches_the_parse_regression():
+    """A fuzz campaign found ``'\\udd26½'``: the parser's tokenizer cannot encode a lone surrogate."""
+    document = make_document("\udd26 Of the 40 people \ud800 aboard, 12 died, police said.")
+    claims = extract(document)
+    assert [c.quantity.text for c in claims] == ["40", "12"]
+    assert all(document.text[c.start:c.end] == c.quantity.text for c in claims)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 
 from ._errors import ClaimcheckError
@@ -89,6 +90,9 @@ def _stand_in(quantity: Quantity) -> str:
     return "10"
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")  # a lone surrogate (from an escaped JSON string) cannot be encoded
+
+
 def _title_case(words: list[str]) -> bool:
     """A headline in title case ("Gunmen Who Killed 39"): parsed in lower case, as a sentence."""
     long = [word for word in words if word.isalpha() and len(word) > 3]
@@ -105,7 +109,7 @@ def _tokens(text: str, sentence: tuple[int, int], quantities: Sequence[Quantity]
     def gap(start: int, end: int) -> None:
         if end <= start:
             return
-        for token in tokenizer(text[start:end]):
+        for token in tokenizer(_SURROGATE.sub("\ufffd", text[start:end])):  # one code point for one: offsets hold
             if token.is_space:
                 continue
             words.append(token.text)
