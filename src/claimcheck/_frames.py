@@ -469,8 +469,8 @@ def _measure_slot(parsed: ParsedSentence, index: int, w: _Words):
             continue  # "as high as 10,000" is a bound, not a height
         return slot, other
     for child in figure.children:  # "was 400 kilometres in diameter"
-        if child.dep_ == "prep" and child.lower_ == "in" and _prep_slot(child, w) in w.measures:
-            return _prep_slot(child, w), child
+        if child.dep_ == "prep" and child.lower_ == "in" and (slot := _prep_slot(child, w)) in w.measures:
+            return slot, child
     if parsed.figures[index].kind == "measure":
         place = _place_after(parsed.doc, index)
         if place is not None:

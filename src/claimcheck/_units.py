@@ -1,7 +1,8 @@
 """Measures in one unit: which units share a dimension, and a figure's values in another unit.
 
 The units are the ``measure`` rows of ``units.txt``; how they convert is the pint library's
-(its unit registry, loaded once, on the first measure in a foreign unit). A unit pint does not
+(its unit registry, loaded once, on the first measure claim; each unit's dimension and each
+pair's conversion are worked out once). A unit pint does not
 know, or one marked ``-`` (degrees: of angle or of heat), is a dimension of its own and is
 compared only with itself.
 """
@@ -20,8 +21,8 @@ __all__ = ["Conversion", "conversion", "dimension_of"]
 
 @attrs.frozen
 class Conversion:
-    """How to write a value of one unit in another: ``to_target(value)``; ``same`` when the units
-    are one."""
+    """How a value of one unit is written in another: ``conversion(value)`` is
+    ``value * scale + offset`` (an offset for temperatures); infinities stay infinite."""
 
     scale: float
     offset: float = 0.0
@@ -62,6 +63,24 @@ def _pint_unit(name: str):
         return None
 
 
+@functools.lru_cache(maxsize=512)
+def _base_units(name: str) -> str | None:
+    parsed = _pint_unit(name)
+    return None if parsed is None else str(_registry().Quantity(1, parsed).to_base_units().units)
+
+
+@functools.lru_cache(maxsize=4096)
+def _between(source: str, target: str) -> Conversion | None:
+    """The conversion between two pint names, worked out once per pair."""
+    a, b = _pint_unit(source), _pint_unit(target)
+    if a is None or b is None or _base_units(source) != _base_units(target):
+        return None
+    quantity = _registry().Quantity
+    zero = quantity(0.0, a).to(b).magnitude
+    one = quantity(1.0, a).to(b).magnitude
+    return Conversion(one - zero, zero)
+
+
 def dimension_of(unit: str | None, lexicon: Lexicon | None = None) -> str | None:
     """The dimension a measure's unit belongs to, as its base units ("meter" for km and mi);
     the unit itself where it does not convert.
@@ -72,10 +91,7 @@ def dimension_of(unit: str | None, lexicon: Lexicon | None = None) -> str | None
     if unit is None:
         return None
     names = (lexicon or Lexicon.default()).compiled("units.pint", _pint_names)
-    parsed = _pint_unit(names.get(unit, ""))
-    if parsed is None:
-        return unit
-    return str(_registry().Quantity(1, parsed).to_base_units().units)
+    return _base_units(names.get(unit, "")) or unit
 
 
 def conversion(source: str | None, target: str | None, lexicon: Lexicon | None = None) -> Conversion | None:
@@ -88,10 +104,4 @@ def conversion(source: str | None, target: str | None, lexicon: Lexicon | None =
     if source == target:
         return _IDENTITY
     names = (lexicon or Lexicon.default()).compiled("units.pint", _pint_names)
-    a, b = _pint_unit(names.get(source or "", "")), _pint_unit(names.get(target or "", ""))
-    if a is None or b is None or dimension_of(source, lexicon) != dimension_of(target, lexicon):
-        return None
-    quantity = _registry().Quantity
-    zero = quantity(0.0, a).to(b).magnitude
-    one = quantity(1.0, a).to(b).magnitude
-    return Conversion(one - zero, zero)
+    return _between(names.get(source or "", ""), names.get(target or "", ""))
